@@ -1,0 +1,14 @@
+"""Test run: fast hasher, in-memory e-mail and cache, immediate tasks, media in
+a throw-away folder. DATABASE_URL picks PostgreSQL; SQLite otherwise."""
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F401,F403
+
+DEBUG = False
+SECRET_KEY = "test-only-key-parvis"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="parvis-test-media-"))
+ALLOWED_HOSTS = ["*"]
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,67 @@
+"""The public library page: a filtered, paginated list of the documents the
+visitor may see, and a detail page per document."""
+from django.core.paginator import Paginator
+from django.db import models
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from .filters import DocumentFilter
+from .privacy import is_private, visible_documents
+
+
+class LibraryPage(RoutablePageMixin, Page):
+    """The document library: every document the visitor may see, filtered by
+    kind of act, year, theme and free text."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    template = "library/library_page.html"
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("document library")
+
+    def documents_for(self, request):
+        return visible_documents(request).select_related("collection").prefetch_related("themes")
+
+    @re_path(r"^$")
+    def index(self, request):
+        filterset = DocumentFilter(request.GET or None, queryset=self.documents_for(request))
+        paginator = Paginator(filterset.qs, self.per_page)
+        page_obj = paginator.get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        query.pop("page", None)
+        return self.render(
+            request,
+            context_overrides={
+                "filter": filterset,
+                "documents": page_obj,
+                "paginator": paginator,
+                "query_string": query.urlencode(),
+            },
+        )
+
+    @path("document/<int:document_id>/")
+    def document_detail(self, request, document_id):
+        document = self.documents_for(request).filter(pk=document_id).first()
+        if document is None:
+            raise Http404(_("No document here."))
+        return TemplateResponse(
+            request,
+            "library/document_detail.html",
+            {
+                **self.get_context(request),
+                "document": document,
+                "is_private": is_private(document),
+            },
+        )
+
+    def document_url(self, document):
+        return self.url + self.reverse_subpage("document_detail", args=[document.pk])

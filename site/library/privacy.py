@@ -1,0 +1,55 @@
+"""Who may see which document: Wagtail's collection view restrictions,
+applied to querysets so that listings, detail pages, downloads (and later
+search and the API) all answer the same way.
+
+A restriction on a collection also covers its descendants, as in Wagtail's
+own document serve view."""
+from django.db.models import Q
+from wagtail.documents import get_document_model
+from wagtail.models import BaseViewRestriction, CollectionViewRestriction
+
+
+def _passes(restriction, user, group_ids, passed_ids):
+    kind = restriction.restriction_type
+    if kind == BaseViewRestriction.PASSWORD:
+        return restriction.pk in passed_ids
+    if kind == BaseViewRestriction.LOGIN:
+        return user.is_authenticated
+    if user.is_superuser:
+        return True
+    return any(group.pk in group_ids for group in restriction.groups.all())
+
+
+def hidden_collection_paths(user, passed_restriction_ids=()):
+    """Tree paths of the collections whose content `user` may not see."""
+    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+    return sorted(
+        {
+            r.collection.path
+            for r in restrictions
+            if not _passes(r, user, group_ids, set(passed_restriction_ids))
+        }
+    )
+
+
+def _passed_ids(request):
+    session = getattr(request, "session", None)
+    if session is None:
+        return ()
+    return session.get(CollectionViewRestriction.passed_view_restrictions_session_key, ())
+
+
+def visible_documents(request, queryset=None):
+    """The documents `request.user` may see: those outside every collection
+    restricted against them. Runs a fixed number of queries."""
+    if queryset is None:
+        queryset = get_document_model().objects.all()
+    hidden = Q()
+    for path in hidden_collection_paths(request.user, _passed_ids(request)):
+        hidden |= Q(collection__path__startswith=path)
+    return queryset.exclude(hidden) if hidden else queryset
+
+
+def is_private(document):
+    return document.collection.get_view_restrictions().exists()

@@ -1,0 +1,214 @@
+"""Editorial page types: home, standard pages, news, public agenda and
+thematic spaces."""
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+INTRO_FEATURES = ["bold", "italic", "link"]
+
+
+def paginate(request, queryset, per_page):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class BasePage(Page):
+    """What every editorial page has: an introduction, an optional picture
+    and a body composed of blocks."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    image = models.ForeignKey(
+        "library.PublicImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("image"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The root of a site: a welcome text, then the latest news and the next
+    events of that site."""
+
+    max_count_per_parent = 1
+    parent_page_types = ["wagtailcore.Page"]
+    template = "pages/home_page.html"
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_news"] = NewsPage.objects.live().public().descendant_of(self).order_by("-date")[:3]
+        context["next_events"] = EventPage.objects.upcoming().descendant_of(self)[:3]
+        return context
+
+
+class StandardPage(BasePage):
+    """A page of information: services, démarches, legal pages."""
+
+    template = "pages/standard_page.html"
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class NewsIndexPage(BasePage):
+    """The news of a site, newest first, filterable by tag."""
+
+    per_page = 10
+    subpage_types = ["pages.NewsPage"]
+    template = "pages/news_index_page.html"
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        news = NewsPage.objects.live().public().child_of(self).select_related("image").order_by("-date")
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            news = news.filter(tags__name=tag)
+        context["tag"] = tag
+        context["news"] = paginate(request, news, self.per_page)
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("pages.NewsPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class NewsPage(BasePage):
+    """A news article."""
+
+    date = models.DateField(_("publication date"), default=timezone.localdate)
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True, verbose_name=_("tags"))
+    themes = ParentalManyToManyField("library.Theme", blank=True, verbose_name=_("themes"))
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("tags"), FieldPanel("themes")], heading=_("Filing")),
+    ]
+    search_fields = BasePage.search_fields + [index.FilterField("date")]
+    parent_page_types = ["pages.NewsIndexPage"]
+    subpage_types = []
+    template = "pages/news_page.html"
+
+    class Meta:
+        verbose_name = _("news article")
+
+
+class EventQuerySet(PageQuerySet):
+    def upcoming(self):
+        """Published public events not yet over, soonest first."""
+        return self.live().public().filter(end__gte=timezone.now()).order_by("start")
+
+    def past(self):
+        return self.live().public().filter(end__lt=timezone.now()).order_by("-start")
+
+
+class EventIndexPage(BasePage):
+    """The public agenda: upcoming events first; past ones on demand."""
+
+    per_page = 12
+    subpage_types = ["pages.EventPage"]
+    template = "pages/event_index_page.html"
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        past = request.GET.get("periode") == "passes"
+        events = EventPage.objects.child_of(self).select_related("image")
+        events = events.past() if past else events.upcoming()
+        context["past"] = past
+        context["events"] = paginate(request, events, self.per_page)
+        return context
+
+
+class EventPage(BasePage):
+    """An event of the public agenda: when, where, what."""
+
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    location_name = models.CharField(_("place"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    themes = ParentalManyToManyField("library.Theme", blank=True, verbose_name=_("themes"))
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("start"), FieldPanel("end"), FieldPanel("location_name"), FieldPanel("address")],
+            heading=_("When and where"),
+        ),
+        FieldPanel("themes"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("location_name"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["pages.EventIndexPage"]
+    subpage_types = []
+    template = "pages/event_page.html"
+
+    objects = PageManager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        verbose_name = _("event")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The event cannot end before it starts.")})
+
+
+class ThemePage(BasePage):
+    """A thematic space (urbanisme, petite enfance, environnement...): its
+    own pages, and the news, events and documents filed under its theme."""
+
+    theme = models.ForeignKey(
+        "library.Theme", verbose_name=_("theme"), on_delete=models.PROTECT, related_name="pages"
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("theme")]
+    template = "pages/theme_page.html"
+
+    class Meta:
+        verbose_name = _("thematic space")
+
+    def get_context(self, request, *args, **kwargs):
+        from library.privacy import visible_documents
+
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific()
+        context["news"] = (
+            NewsPage.objects.live().public().filter(themes=self.theme).order_by("-date")[:4]
+        )
+        context["events"] = (
+            EventPage.objects.upcoming().filter(themes=self.theme)[:4]
+        )
+        context["documents"] = visible_documents(request).filter(themes=self.theme)[:10]
+        return context
+
+
+# Per-site settings live in their own module; importing them here registers
+# them with the app.
+from .site_settings import Navigation, SiteIdentity  # noqa: E402,F401

@@ -1,0 +1,69 @@
+"""The roles of ARCHITECTURE.md as Django groups, with their Wagtail
+permissions. Kept in step after every migrate (idempotent)."""
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.management import create_contenttypes
+
+REDACTION = "Rédaction"
+AGENTS = "Agents"
+ELUS = "Élus"
+
+# Group -> (global permissions, page permissions on the root, collection
+# permissions on the root collection).
+ROLES = {
+    REDACTION: (
+        [
+            "wagtailadmin.access_admin",
+            "pages.change_siteidentity",
+            "pages.change_navigation",
+            "library.add_theme",
+            "library.change_theme",
+            "wagtailsearchpromotions.add_query",
+        ],
+        ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
+        ["add_document", "change_document", "choose_document", "delete_document",
+         "add_image", "change_image", "choose_image", "delete_image"],
+    ),
+    AGENTS: (
+        ["wagtailadmin.access_admin"],
+        ["add_page", "change_page"],
+        ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+    ),
+    ELUS: ([], [], []),
+}
+
+
+def _permission(dotted):
+    app_label, codename = dotted.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
+
+
+def _codename_permission(codename):
+    return Permission.objects.filter(codename=codename).first()
+
+
+def ensure_roles(**kwargs):
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    # post_migrate reaches this app before later apps have their permissions:
+    # create them all now (both calls are idempotent).
+    for app_config in global_apps.get_app_configs():
+        create_contenttypes(app_config, verbosity=0)
+        create_permissions(app_config, verbosity=0)
+
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+    for name, (global_perms, page_perms, collection_perms) in ROLES.items():
+        group, _created = Group.objects.get_or_create(name=name)
+        group.permissions.add(*filter(None, map(_permission, global_perms)))
+        if root_page:
+            for codename in page_perms:
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root_page, permission=_codename_permission(codename)
+                )
+        if root_collection:
+            for codename in collection_perms:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=root_collection, permission=_codename_permission(codename)
+                )

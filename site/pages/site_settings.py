@@ -1,0 +1,83 @@
+"""Per-site settings edited in the admin: identity (theme, logo, address,
+opening hours, social links) and navigation (main menu, footer links)."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+
+def theme_choices():
+    from config.themes import available_themes
+
+    return available_themes()
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), max_length=80, required=False,
+                             help_text=_("Leave empty to use the page title."))
+    page = blocks.PageChooserBlock(label=_("Page"))
+
+    class Meta:
+        icon = "link"
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(
+        label=_("Network"),
+        choices=[
+            ("facebook", "Facebook"),
+            ("instagram", "Instagram"),
+            ("linkedin", "LinkedIn"),
+            ("mastodon", "Mastodon"),
+            ("youtube", "YouTube"),
+            ("x", "X"),
+            ("other", _("Other")),
+        ],
+    )
+    url = blocks.URLBlock(label=_("Address"))
+
+    class Meta:
+        icon = "site"
+
+
+@register_setting(icon="site")
+class SiteIdentity(BaseSiteSetting):
+    """Who the site speaks for, how it looks and how to reach the mairie."""
+
+    theme = models.CharField(_("theme"), max_length=50, choices=theme_choices, default="commune")
+    name = models.CharField(_("name of the collectivity"), max_length=150, blank=True)
+    tagline = models.CharField(_("tagline"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "library.PublicImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    address = models.TextField(_("postal address"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    opening_hours = models.TextField(_("opening hours"), blank=True)
+    social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("theme")],
+                        heading=_("Identity")),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"),
+                         FieldPanel("opening_hours")], heading=_("Contact")),
+        FieldPanel("social_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("site identity")
+
+
+@register_setting(icon="list-ul")
+class Navigation(BaseSiteSetting):
+    """The main menu and the footer links of a site."""
+
+    main_menu = StreamField([("link", LinkBlock())], verbose_name=_("main menu"), blank=True)
+    footer_links = StreamField([("link", LinkBlock())], verbose_name=_("footer links"), blank=True)
+
+    panels = [FieldPanel("main_menu"), FieldPanel("footer_links")]
+
+    class Meta:
+        verbose_name = _("navigation")
