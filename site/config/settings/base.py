@@ -17,8 +17,9 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
 
 INSTALLED_APPS = [
-    "pages",
+    # Our apps first; library before pages (pages use its images/documents).
     "library",
+    "pages",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
