@@ -7,3 +7,6 @@ class LibraryConfig(AppConfig):
     label = "library"
     verbose_name = _("Document library")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

@@ -27,6 +27,12 @@ class Theme(models.Model):
         return self.name
 
 
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    DONE = "done", _("done")
+    FAILED = "failed", _("failed")
+
+
 class PublicImage(AbstractImage):
     """A picture with its credit and licence; its alternative text is required
     (RGAA) and is what templates render in alt=""."""
@@ -74,6 +80,13 @@ class ArchiveDocument(AbstractDocument):
     summary = models.TextField(_("summary"), max_length=1000, blank=True)
     themes = models.ManyToManyField(Theme, blank=True, related_name="documents", verbose_name=_("themes"))
     text = models.TextField(_("extracted text"), blank=True, editable=False)
+    extraction_status = models.CharField(
+        _("text extraction"), max_length=10, choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING, editable=False,
+    )
+    extraction_error = models.CharField(_("extraction failure"), max_length=500, blank=True, editable=False)
+    extracted_file_hash = models.CharField(max_length=40, blank=True, editable=False)
+    extracted_at = models.DateTimeField(_("text extracted at"), null=True, blank=True, editable=False)
 
     admin_form_fields = WagtailDocument.admin_form_fields + (
         "kind",
@@ -95,6 +108,10 @@ class ArchiveDocument(AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-act_date", "-created_at"]
+
+    def needs_extraction(self):
+        """True when the stored text does not come from the current file."""
+        return not self.extracted_file_hash or self.file_hash != self.extracted_file_hash
 
     @property
     def year(self):
