@@ -29,7 +29,10 @@ def available_themes():
 def theme_for_request(request):
     from pages.models import SiteIdentity
 
-    theme = SiteIdentity.for_request(request).theme
+    try:
+        theme = SiteIdentity.for_request(request).theme
+    except SiteIdentity.DoesNotExist:  # no Wagtail site answers this host
+        return settings.DEFAULT_THEME
     known = {name for name, _label in available_themes()}
     return theme if theme in known else settings.DEFAULT_THEME
 

@@ -29,8 +29,8 @@ class DocumentFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind of act"), choices=ArchiveDocument.Kind.choices, empty_label=_("All kinds")
     )
-    year = django_filters.TypedChoiceFilter(
-        label=_("Year"), field_name="act_date", lookup_expr="year", coerce=int, empty_label=_("All years")
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), field_name="act_date", lookup_expr="year", empty_label=_("All years")
     )
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"),

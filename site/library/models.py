@@ -66,13 +66,13 @@ class ArchiveDocument(AbstractDocument):
     act, and the text extracted from the file for full-text search."""
 
     class Kind(models.TextChoices):
-        DELIBERATION = "deliberation", _("délibération")
-        ARRETE = "arrete", _("arrêté")
-        PROCES_VERBAL = "proces_verbal", _("procès-verbal")
-        COMPTE_RENDU = "compte_rendu", _("compte rendu")
-        CONVOCATION = "convocation", _("convocation")
-        RAPPORT = "rapport", _("rapport")
-        AUTRE = "autre", _("autre")
+        DELIBERATION = "deliberation", _("deliberation")
+        ARRETE = "arrete", _("order (arrêté)")
+        PROCES_VERBAL = "proces_verbal", _("minutes")
+        COMPTE_RENDU = "compte_rendu", _("summary record")
+        CONVOCATION = "convocation", _("notice of meeting")
+        RAPPORT = "rapport", _("report")
+        AUTRE = "autre", _("other")
 
     kind = models.CharField(_("kind of act"), max_length=20, choices=Kind.choices, default=Kind.AUTRE)
     act_date = models.DateField(_("date of the act"), null=True, blank=True, db_index=True)

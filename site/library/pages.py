@@ -20,8 +20,17 @@ class LibraryPage(RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
     per_page = models.PositiveSmallIntegerField(_("documents per page"), default=20)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("collection"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("List only the documents of this collection and its sub-collections (all if empty)."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("per_page")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("collection"), FieldPanel("per_page")]
     template = "library/library_page.html"
     subpage_types = []
 
@@ -29,7 +38,10 @@ class LibraryPage(RoutablePageMixin, Page):
         verbose_name = _("document library")
 
     def documents_for(self, request):
-        return visible_documents(request).select_related("collection").prefetch_related("themes")
+        documents = visible_documents(request).select_related("collection").prefetch_related("themes")
+        if self.collection_id:
+            documents = documents.filter(collection__path__startswith=self.collection.path)
+        return documents
 
     @re_path(r"^$")
     def index(self, request):

@@ -9,7 +9,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import BaseViewRestriction, CollectionViewRestriction
 
 
-def _passes(restriction, user, group_ids, passed_ids):
+def passes(restriction, user, group_ids, passed_ids):
+    """Wagtail's BaseViewRestriction.accept_request for a page or collection
+    restriction, without a query per restriction (groups are prefetched)."""
     kind = restriction.restriction_type
     if kind == BaseViewRestriction.PASSWORD:
         return restriction.pk in passed_ids
@@ -20,16 +22,25 @@ def _passes(restriction, user, group_ids, passed_ids):
     return any(group.pk in group_ids for group in restriction.groups.all())
 
 
-def hidden_collection_paths(user, passed_restriction_ids=()):
-    """Tree paths of the collections whose content `user` may not see."""
+def failed_restriction_paths(restrictions, node_field, user, passed_ids=()):
+    """Tree paths of the nodes (pages or collections, through `node_field`)
+    whose view restriction `user` does not pass; everything below such a
+    path is hidden too."""
     group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    restrictions = CollectionViewRestriction.objects.select_related("collection").prefetch_related("groups")
+    restrictions = restrictions.select_related(node_field).prefetch_related("groups")
     return sorted(
         {
-            r.collection.path
+            getattr(r, node_field).path
             for r in restrictions
-            if not _passes(r, user, group_ids, set(passed_restriction_ids))
+            if not passes(r, user, group_ids, set(passed_ids))
         }
+    )
+
+
+def hidden_collection_paths(user, passed_restriction_ids=()):
+    """Tree paths of the collections whose content `user` may not see."""
+    return failed_restriction_paths(
+        CollectionViewRestriction.objects.all(), "collection", user, passed_restriction_ids
     )
 
 

@@ -49,7 +49,6 @@ class HomePage(BasePage):
     """The root of a site: a welcome text, then the latest news and the next
     events of that site."""
 
-    max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
     template = "pages/home_page.html"
 
@@ -58,8 +57,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.live().public().descendant_of(self).order_by("-date")[:3]
-        context["next_events"] = EventPage.objects.upcoming().descendant_of(self)[:3]
+        context["latest_news"] = (
+            NewsPage.objects.live().public().descendant_of(self).select_related("image").order_by("-date")[:3]
+        )
+        context["next_events"] = EventPage.objects.upcoming().descendant_of(self).select_related("image")[:3]
         return context
 
 
@@ -199,11 +200,14 @@ class ThemePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["children"] = self.get_children().live().public().specific()
+        site_root = self.get_site().root_page
         context["news"] = (
-            NewsPage.objects.live().public().filter(themes=self.theme).order_by("-date")[:4]
+            NewsPage.objects.live().public().descendant_of(site_root).filter(themes=self.theme)
+            .select_related("image").order_by("-date")[:4]
         )
         context["events"] = (
-            EventPage.objects.upcoming().filter(themes=self.theme)[:4]
+            EventPage.objects.upcoming().descendant_of(site_root).filter(themes=self.theme)
+            .select_related("image")[:4]
         )
         context["documents"] = visible_documents(request).filter(themes=self.theme)[:10]
         return context

@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
                 ('file_size', models.PositiveBigIntegerField(editable=False, null=True)),
                 ('file_hash', models.CharField(blank=True, editable=False, max_length=40)),
-                ('kind', models.CharField(choices=[('deliberation', 'délibération'), ('arrete', 'arrêté'), ('proces_verbal', 'procès-verbal'), ('compte_rendu', 'compte rendu'), ('convocation', 'convocation'), ('rapport', 'rapport'), ('autre', 'autre')], default='autre', max_length=20, verbose_name='kind of act')),
+                ('kind', models.CharField(choices=[('deliberation', 'deliberation'), ('arrete', 'order (arrêté)'), ('proces_verbal', 'minutes'), ('compte_rendu', 'summary record'), ('convocation', 'notice of meeting'), ('rapport', 'report'), ('autre', 'other')], default='autre', max_length=20, verbose_name='kind of act')),
                 ('act_date', models.DateField(blank=True, db_index=True, null=True, verbose_name='date of the act')),
                 ('reference', models.CharField(blank=True, max_length=100, verbose_name='reference number')),
                 ('summary', models.TextField(blank=True, max_length=1000, verbose_name='summary')),

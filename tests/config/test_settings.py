@@ -1,0 +1,90 @@
+"""Settings: French defaults, configuration from the environment, and
+production settings that pass Django's deployment checklist."""
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import email_settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_manage(*args, **env):
+    """manage.py in a fresh interpreter, with exactly the environment given
+    (plus PATH), so the developer's own variables cannot change the result."""
+    clean_env = {"PATH": os.environ.get("PATH", ""), **env}
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        cwd=ROOT, env=clean_env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+def production_env(**extra):
+    return {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": "mairie.example.fr",
+        "DATABASE_URL": "sqlite:///:memory:",
+        **extra,
+    }
+
+
+def test_french_defaults():
+    assert settings.LANGUAGE_CODE == "fr"
+    assert settings.TIME_ZONE == "Europe/Paris"
+    assert settings.USE_TZ and settings.USE_I18N
+
+
+def test_documents_are_served_through_the_checking_view():
+    assert settings.WAGTAILDOCS_SERVE_METHOD == "serve_view"
+
+
+def test_production_passes_check_deploy():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", **production_env())
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_secret_key():
+    env = production_env()
+    del env["SECRET_KEY"]
+    result = run_manage("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_database_url_is_read():
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'])"
+    result = run_manage(
+        "shell", "--verbosity", "0", "-c", code,
+        **production_env(DATABASE_URL="postgres://parvis:secret@db.example.fr:5432/parvis_prod"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.db.backends.postgresql", "parvis_prod"]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("smtp+tls://mairie%40example.fr:p%40ss@smtp.example.fr", {
+            "EMAIL_HOST": "smtp.example.fr", "EMAIL_PORT": 587, "EMAIL_USE_TLS": True,
+            "EMAIL_HOST_USER": "mairie@example.fr", "EMAIL_HOST_PASSWORD": "p@ss"}),
+        ("smtps://smtp.example.fr:2465", {"EMAIL_PORT": 2465, "EMAIL_USE_SSL": True}),
+        ("console://", {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}),
+    ],
+)
+def test_email_url_is_read(monkeypatch, url, expected):
+    monkeypatch.setenv("EMAIL_URL", url)
+    assert email_settings().items() >= expected.items()
+
+
+def test_email_url_with_unknown_scheme_is_refused(monkeypatch):
+    monkeypatch.setenv("EMAIL_URL", "carrier-pigeon://roof")
+    with pytest.raises(ImproperlyConfigured):
+        email_settings()

@@ -1,0 +1,127 @@
+"""`manage.py load_demo`: refuses outside DEBUG without --force, loads two
+themed sites, the demo accounts and an archive of real files, and creates
+nothing more when run again.
+
+The demo is loaded once for the module, inside a transaction rolled back at
+the end; each test runs in a savepoint of it."""
+import io
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import authenticate, get_user_model
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+from django.test.utils import override_settings
+from wagtail.models import Page, Site
+
+from library.models import ArchiveDocument, LibraryPage, PublicImage
+from pages.models import SiteIdentity
+from pages.roles import AGENTS, ELUS, REDACTION
+from tests.html import stylesheets, visible_text
+
+ACCOUNTS = {"admin": None, "redaction": REDACTION, "agent": AGENTS, "elu": ELUS, "elu2": ELUS, "externe": None}
+FILE_SIGNATURES = {"pdf": b"%PDF-", "odt": b"PK"}
+
+
+def row_counts():
+    return {
+        "pages": Page.objects.count(),
+        "documents": ArchiveDocument.objects.count(),
+        "images": PublicImage.objects.count(),
+        "users": get_user_model().objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+def load_demo(**options):
+    call_command("load_demo", stdout=io.StringIO(), stderr=io.StringIO(), **options)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            load_demo()
+        yield row_counts()
+        transaction.set_rollback(True)
+
+
+def get(client, url, **query):
+    """GET an absolute URL of one of the demo sites, with its own host."""
+    parts = urlsplit(url)
+    return client.get(parts.path, query, HTTP_HOST=parts.netloc)
+
+
+def site(hostname):
+    return Site.objects.get(hostname=hostname)
+
+
+@pytest.mark.django_db
+def test_refuses_outside_debug_without_force():
+    assert not settings.DEBUG
+    before = row_counts()
+    with pytest.raises(CommandError, match="--force"):
+        load_demo()
+    assert row_counts() == before
+    assert not get_user_model().objects.filter(username="admin").exists()
+
+
+def test_second_run_creates_nothing(demo, db):
+    load_demo(force=True)  # DEBUG is off here: --force lets it run
+    assert row_counts() == demo
+
+
+def test_demo_accounts(demo, db):
+    for username, group in ACCOUNTS.items():
+        user = authenticate(username=username, password=settings.DEMO_PASSWORD)
+        assert user is not None, username
+        assert list(user.groups.values_list("name", flat=True)) == ([group] if group else []), username
+    assert get_user_model().objects.get(username="admin").is_superuser
+
+
+def test_archive_of_real_pdf_and_odt_files(demo, db):
+    documents = ArchiveDocument.objects.all()
+    assert documents.count() >= 30
+    kinds = set()
+    for document in documents:
+        assert document.file_extension in FILE_SIGNATURES, document.file.name
+        with document.open_file() as fh:
+            assert fh.read(5).startswith(FILE_SIGNATURES[document.file_extension]), document.file.name
+        assert document.reference and document.act_date, document.title
+        kinds.add(document.kind)
+    assert len(kinds) >= 4
+
+
+def test_two_sites_with_their_themes(demo, db, client):
+    assert site("interco.localhost").root_page.specific_class.__name__ == "HomePage"
+    expected = {"localhost": "commune", "interco.localhost": "interco"}
+    for hostname, theme in expected.items():
+        home = site(hostname).root_page
+        assert SiteIdentity.for_site(site(hostname)).theme == theme
+        response = get(client, home.full_url)
+        assert response.status_code == 200, hostname
+        assert any(href.startswith(f"/static/{theme}/") for href in stylesheets(response)), hostname
+        assert SiteIdentity.for_site(site(hostname)).name in visible_text(response)
+
+
+def test_every_demo_page_renders(demo, db, client):
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    assert pages.count() >= 20
+    failures = [(page.url_path, status) for page in pages if (status := get(client, page.full_url).status_code) != 200]
+    assert not failures
+
+
+def test_private_council_documents_stay_private(demo, db, client):
+    private = ArchiveDocument.objects.filter(collection__view_restrictions__isnull=False)
+    assert private.exists()
+    secret = private.first()
+    library = LibraryPage.objects.live().filter(depth=3).first()
+    listing = get(client, library.full_url)
+    assert listing.status_code == 200
+    assert secret.title not in listing.content.decode()
+    assert client.get(secret.url).status_code == 404
+    client.force_login(get_user_model().objects.get(username="elu"))
+    assert secret.title in visible_text(get(client, library.full_url, q=secret.reference))
+    assert client.get(secret.url).status_code == 200
