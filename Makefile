@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-sqlite test-postgres bench check messages clean
+.PHONY: demo demo-search test test-sqlite test-postgres bench check messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -21,12 +21,30 @@ demo: $(VENV)/.installed
 	@echo "Commune : http://$(HOST):$(PORT)/  —  Intercommunalité : http://interco.localhost:$(PORT)/  —  Admin : http://$(HOST):$(PORT)/admin/ (admin / parvis-demo)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The same demo, searched through a real OpenSearch node (scripts/opensearch.sh).
+demo-search: $(VENV)/.installed
+	@url=$$(bash scripts/opensearch.sh start) || { echo "The OpenSearch node could not be started." >&2; exit 1; }; \
+	export SEARCH_URL="$$url"; \
+	$(PY) manage.py migrate --noinput && $(PY) manage.py load_demo && $(PY) manage.py update_index && \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
 # Browser tests need Debian's chromium: installed here when missing (as root).
-# Under CI, a missing browser or database fails the run instead of skipping.
+# The search server tests run against a real OpenSearch node (scripts/
+# opensearch.sh), once, in the SQLite run. Under CI, a missing browser,
+# database or search node fails the run instead of skipping.
 test: $(VENV)/.installed
 	@bash scripts/chromium.sh || [ "$$CI" != "true" ] || { echo "chromium is required under CI" >&2; exit 1; }
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
+	@running=$$(bash scripts/opensearch.sh status 2>/dev/null); \
+	url=$$(bash scripts/opensearch.sh start) || url=""; \
+	if [ -z "$$url" ]; then \
+	  if [ "$$CI" = "true" ]; then echo "The OpenSearch node could not be started: failing (CI=true)." >&2; exit 1; fi; \
+	  echo "OpenSearch unavailable: the search server tests are SKIPPED." >&2; \
+	fi; \
+	status=0; \
+	SEARCH_TEST_URL="$$url" $(MAKE) --no-print-directory test-sqlite || status=$$?; \
+	if [ $$status -eq 0 ]; then $(MAKE) --no-print-directory test-postgres || status=$$?; fi; \
+	if [ -n "$$url" ] && [ -z "$$running" ]; then bash scripts/opensearch.sh stop; fi; \
+	exit $$status
 
 test-sqlite: $(VENV)/.installed
 	@echo "=== Test suite on SQLite ==="
@@ -40,10 +58,19 @@ test-postgres: $(VENV)/.installed
 	  if [ "$$CI" = "true" ]; then echo "PostgreSQL could not be started: failing (CI=true)." >&2; exit 1; fi; \
 	  echo "PostgreSQL unavailable: the PostgreSQL run is SKIPPED." >&2; exit 0; \
 	fi; \
-	DATABASE_URL="$$url" $(PY) -m pytest
+	DATABASE_URL="$$url" env -u SEARCH_TEST_URL $(PY) -m pytest
 
+# Search benchmark (tests/benchmarks): PostgreSQL (its own database,
+# parvis_bench) and the OpenSearch node; prints its figures.
 bench: $(VENV)/.installed
-	$(PY) -m pytest tests/benchmarks -s -p no:randomly --override-ini="addopts="
+	@running=$$(bash scripts/opensearch.sh status 2>/dev/null); \
+	url=$$(bash scripts/opensearch.sh start) || url=""; \
+	db=$$(bash scripts/postgres.sh) || db=""; \
+	if [ -n "$$db" ]; then export DATABASE_URL="$${db%/*}/parvis_bench"; fi; \
+	status=0; \
+	SEARCH_TEST_URL="$$url" $(PY) -m pytest tests/benchmarks -s -p no:randomly --override-ini="addopts=" -W ignore || status=$$?; \
+	if [ -n "$$url" ] && [ -z "$$running" ]; then bash scripts/opensearch.sh stop; fi; \
+	exit $$status
 
 check: $(VENV)/.installed
 	$(PY) manage.py check

@@ -24,4 +24,7 @@ if settings.DEBUG:
                 {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("recherche/", include("extensions.search.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from config.env import email_settings, env, env_bool, env_list
+from extensions.search.backend_settings import search_backends
 
 ROOT_DIR = Path(__file__).resolve().parents[3]
 SITE_DIR = ROOT_DIR / "site"
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     # Our apps first; library before pages (pages use its images/documents).
     "library",
     "pages",
+    "extensions.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -145,6 +147,9 @@ LOGIN_URL = "wagtailadmin_login"
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Parvis")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No avatar from gravatar.com: the admin would send a hash of each staff
+# address to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILIMAGES_IMAGE_MODEL = "library.PublicImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "library.ArchiveDocument"
 # Documents always go through Wagtail's view, which checks collection view
@@ -154,7 +159,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "rt
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search: the database (SQLite FTS5, PostgreSQL) unless SEARCH_URL names an
+# OpenSearch node or ELASTICSEARCH_URL an Elasticsearch one (see
+# extensions/search/backend_settings.py); French analysis on all of them.
+WAGTAILSEARCH_BACKENDS = search_backends(
+    env("SEARCH_URL", ""), env("ELASTICSEARCH_URL", ""), env("SEARCH_INDEX_PREFIX", "parvis_")
+)
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -1,0 +1,19 @@
+"""The database backend, chosen by the database in use like modelsearch's
+own: PostgreSQL and SQLite (with FTS5) get Parvis' French subclasses; other
+databases get modelsearch's backend unchanged."""
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as stock_backend
+
+
+def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up
+    if connection.vendor == "postgresql":
+        from .postgres import FrenchPostgresSearchBackend
+
+        return FrenchPostgresSearchBackend(params)
+    backend = stock_backend(params)
+    if connection.vendor == "sqlite" and type(backend).__name__ == "SQLiteSearchBackend":
+        # Imported only here: the module needs the FTS5 table's model.
+        from .sqlite import FrenchSQLiteSearchBackend
+
+        return FrenchSQLiteSearchBackend(params)
+    return backend

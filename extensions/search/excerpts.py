@@ -1,0 +1,76 @@
+"""Highlighted excerpts: the passage of a result's text (a page's body, a
+PDF's extracted text...) where most of the searched words occur, with those
+words marked. Words are compared after French analysis, so "cantines"
+marks "cantine" and "deliberation" marks "délibération"."""
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .analysis import analyse_word, fold, tokens
+
+# Long extracted texts are scanned up to this many characters.
+SCAN_LIMIT = 500_000
+WORDS_BEFORE = 12
+WORDS_AFTER = 24
+
+
+def query_terms(query):
+    """The analysed terms of the query, and its folded words (a word being
+    typed matches as a prefix)."""
+    words = [word for _start, _end, word in tokens(query)]
+    return {term for term in map(analyse_word, words) if term}, {fold(word) for word in words if len(word) > 2}
+
+
+def _matches(word, terms, prefixes):
+    if analyse_word(word) in terms:
+        return True
+    folded = fold(word)
+    return any(folded.startswith(prefix) for prefix in prefixes)
+
+
+def best_window(words, hits):
+    """The hit whose window covers the most distinct words (among the
+    first hits: a frequent word may occur thousands of times)."""
+    hits = hits[:200]
+    best, best_score = hits[0], 0
+    for position in hits:
+        window = {fold(words[i][2]) for i in hits if position - WORDS_BEFORE <= i <= position + WORDS_AFTER}
+        if len(window) > best_score:
+            best, best_score = position, len(window)
+    return best
+
+
+def _render(text, words, first, last, marked):
+    out = ["… " if first > 0 else ""]
+    cursor = words[first][0]
+    for start, end, word in words[first : last + 1]:
+        out.append(escape(text[cursor:start]))
+        out.append(f"<mark>{escape(word)}</mark>" if start in marked else escape(word))
+        cursor = end
+    out.append(" …" if last < len(words) - 1 else escape(text[cursor:]))
+    return mark_safe("".join(out).strip())
+
+
+def _hits(words, query):
+    terms, prefixes = query_terms(query)
+    return [i for i, (_s, _e, word) in enumerate(words) if _matches(word, terms, prefixes)]
+
+
+def excerpt(text, query):
+    """HTML: about 40 words of `text` around the best match, matched words
+    in <mark>; the beginning of the text when nothing matches."""
+    text = (text or "")[:SCAN_LIMIT]
+    words = tokens(text)
+    if not words:
+        return ""
+    hits = _hits(words, query)
+    first = max(best_window(words, hits) - WORDS_BEFORE, 0) if hits else 0
+    last = min(first + WORDS_BEFORE + WORDS_AFTER, len(words) - 1)
+    return _render(text, words, first, last, {words[i][0] for i in hits})
+
+
+def highlight(title, query):
+    """HTML: the whole title with the matched words marked."""
+    words = tokens(title or "")
+    if not words:
+        return escape(title or "")
+    return _render(title, words, 0, len(words) - 1, {words[i][0] for i in _hits(words, query)})

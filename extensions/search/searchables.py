@@ -1,0 +1,102 @@
+"""The searchable types of the foundation: the site's pages and the library's
+documents, each with what a request may see of them."""
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.models import Page, Site
+
+from library.privacy import visible_documents
+from pages.privacy import visible_pages as pages_visible_to
+
+from .registry import Facet, Result, SearchableType, indexed_text, register, searchable_types
+
+
+def site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page if site else None
+
+
+def other_page_models():
+    """Page models that another searchable type covers (meetings...)."""
+    return [t.model for t in searchable_types() if t.key != "pages" and issubclass(t.model, Page)]
+
+
+def visible_pages(request):
+    """Live pages of the current site that `request` may see."""
+    pages = Page.objects.live().filter(depth__gt=1)
+    root = site_root(request)
+    if root is not None:
+        pages = pages.descendant_of(root, inclusive=True)
+    pages = pages_visible_to(request, pages)
+    others = other_page_models()
+    return pages.not_type(*others) if others else pages
+
+
+def present_pages(pages, request):
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    results = []
+    for page in pages:
+        page = specific.get(page.pk, page)
+        results.append(
+            Result(
+                obj=page,
+                title=page.title,
+                url=page.get_url(request) or "",
+                type_label=str(page.specific_class._meta.verbose_name).capitalize(),
+                date=getattr(page, "date", None) or page.first_published_at,
+                text=indexed_text(page),
+            )
+        )
+    return results
+
+
+def library_page(request):
+    from library.models import LibraryPage
+
+    pages = LibraryPage.objects.live()
+    root = site_root(request)
+    if root is not None:
+        pages = pages.descendant_of(root, inclusive=True)
+    return pages.first()
+
+
+def present_documents(documents, request):
+    library = library_page(request)
+    kinds = dict(get_document_model().Kind.choices)
+    return [
+        Result(
+            obj=document,
+            title=document.title,
+            url=library.document_url(document) if library else document.url,
+            type_label=str(kinds.get(document.kind, _("Document"))).capitalize(),
+            date=document.act_date or document.created_at,
+            details=[detail for detail in (document.reference, document.format_label) if detail],
+            text=indexed_text(document),
+        )
+        for document in documents
+    ]
+
+
+register(
+    SearchableType(
+        key="pages",
+        label=_("Pages"),
+        model=Page,
+        visible=visible_pages,
+        present=present_pages,
+        date_field="first_published_at",
+        order=10,
+    )
+)
+
+register(
+    SearchableType(
+        key="documents",
+        label=_("Documents"),
+        model=get_document_model(),
+        visible=visible_documents,
+        present=present_documents,
+        date_field="act_date",
+        facets={"kind": Facet("kind", labels=dict(get_document_model().Kind.choices))},
+        order=20,
+    )
+)

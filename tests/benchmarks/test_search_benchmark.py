@@ -1,0 +1,184 @@
+"""Search benchmark (`make bench`): a generated French corpus of 10,000 and
+100,000 acts, indexed then searched as the search page does (first page of
+results and the count it shows), on PostgreSQL and on the OpenSearch node;
+plus text extraction on the demo's files. Prints its figures; asserts only
+that every query returns what the corpus planted.
+
+BENCH_SIZES=10000,100000 (default), BENCH_RUNS=30 timed runs per query.
+Targets (issue 7): p95 <= 100 ms on PostgreSQL and <= 50 ms on the node at
+100,000 documents."""
+import os
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
+from django.db import connection
+from django.test import RequestFactory
+from modelsearch.backends import get_search_backend
+from wagtail.models import Collection
+from wagtail.search.models import IndexEntry
+
+from extensions.search.backend_settings import DATABASE, server_backend
+from extensions.search.engine import Search, SearchParams, suggestions
+from library.extraction import ExtractionError, extract_text
+from library.models import ArchiveDocument, ExtractionStatus
+
+from .corpus import RARE, Corpus
+
+SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000,100000").split(",")]
+RUNS = int(os.environ.get("BENCH_RUNS", "30"))
+BATCH = 1000
+ROOT = Path(__file__).resolve().parents[2]
+
+QUERIES = [
+    ("frequent", "conseil"),
+    ("frequent", "commune"),
+    ("rare", "ornithorynque"),
+    ("rare", "palimpseste"),
+    ("two words", "cantine scolaire"),
+    ("two words", "délibération budget"),
+]
+AUTOCOMPLETE = ["délib", "cant"]
+
+pytestmark = pytest.mark.django_db
+
+
+def backends():
+    found = []
+    if connection.vendor == "postgresql":
+        found.append(("PostgreSQL", {"BACKEND": DATABASE}))
+    url = os.environ.get("SEARCH_TEST_URL")
+    if url:
+        found.append(("OpenSearch", server_backend(url, index_prefix="parvis_bench_")))
+    return found
+
+
+def anonymous_request():
+    request = RequestFactory().get("/recherche/")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    return request
+
+
+def timed(function, runs=RUNS):
+    function()  # warm-up: caches, query plans, connections
+    durations = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        value = function()
+        durations.append((time.perf_counter() - start) * 1000)
+    durations.sort()
+    p95 = durations[min(len(durations) - 1, int(round(0.95 * len(durations))) - 1)]
+    return statistics.median(durations), p95, value
+
+
+def clear(backend):
+    """No documents, in the database or the index (without signals: a
+    hundred thousand deletions one by one would dominate the run)."""
+    ArchiveDocument.objects.all()._raw_delete(ArchiveDocument.objects.db)
+    if hasattr(backend, "es"):
+        index = backend.get_index_for_model(ArchiveDocument)
+        # update_index made the name an alias: drop the indexes behind it.
+        backend.es.indices.delete(index=index.name + "*")
+        index.put()
+        index.add_model(ArchiveDocument)
+    else:
+        IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(ArchiveDocument)).delete()
+
+
+def load(corpus_documents, backend):
+    """Stores the acts (without files: search reads their text) and indexes
+    them; returns the indexing throughput in documents per second."""
+    clear(backend)
+    collection = Collection.get_first_root_node()
+    indexing = 0.0
+    for first in range(0, len(corpus_documents), BATCH):
+        created = ArchiveDocument.objects.bulk_create(
+            ArchiveDocument(
+                title=doc["title"], text=doc["text"], kind=doc["kind"], act_date=doc["act_date"],
+                reference=doc["reference"], file=f"documents/{doc['reference']}.pdf", collection=collection,
+                extraction_status=ExtractionStatus.DONE,
+            )
+            for doc in corpus_documents[first : first + BATCH]
+        )
+        start = time.perf_counter()
+        # As update_index does: with the related data prefetched.
+        batch = ArchiveDocument.get_indexed_objects().filter(pk__in=[doc.pk for doc in created])
+        backend.add_bulk(ArchiveDocument, list(batch))
+        indexing += time.perf_counter() - start
+    if hasattr(backend, "es"):
+        backend.get_index_for_model(ArchiveDocument).refresh()
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE wagtailsearch_indexentry")
+            cursor.execute(f"ANALYZE {ArchiveDocument._meta.db_table}")
+    return len(corpus_documents) / indexing
+
+
+def measure(size, label, backend, documents, settings):
+    throughput = load(documents, backend)
+    request = anonymous_request()
+    print(f"\n{label}, {size:,} documents: indexing {throughput:,.0f} documents/s")
+    print(f"  {'query':<32}{'results':>9}{'p50 ms':>9}{'p95 ms':>9}")
+    rows = []
+    for kind, query in QUERIES:
+        def first_page(query=query):
+            merged = Search(request, SearchParams(query=query), backend).merged()
+            return merged[0:10], merged.count()
+
+        p50, p95, (page, count) = timed(first_page)
+        rows.append((f"{kind}: {query}", count, p50, p95))
+        assert page, query
+        if query in RARE:
+            assert count == min(RARE[query], size)
+    for prefix in AUTOCOMPLETE:
+        p50, p95, found = timed(lambda prefix=prefix: suggestions(request, prefix, backend=backend))
+        rows.append((f"autocomplete: {prefix}", len(found), p50, p95))
+        assert found, prefix
+    p50, p95, _facets = timed(lambda: Search(request, SearchParams(query="conseil"), backend).facets())
+    rows.append(("facets (type, year, kind): conseil", "", p50, p95))
+    for name, count, p50, p95 in rows:
+        print(f"  {name:<32}{count!s:>9}{p50:>9.1f}{p95:>9.1f}")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_search_benchmark(size, settings, home_page):
+    found = backends()
+    if not found:
+        pytest.skip("needs PostgreSQL (DATABASE_URL) or an OpenSearch node (SEARCH_TEST_URL)")
+    documents = list(Corpus(size).documents())
+    for label, conf in found:
+        settings.WAGTAILSEARCH_BACKENDS = {"default": conf}
+        backend = get_search_backend()
+        if hasattr(backend, "es"):
+            call_command("update_index", verbosity=0)  # every index, with its mapping
+        try:
+            measure(size, label, backend, documents, settings)
+        finally:
+            clear(backend)
+            if hasattr(backend, "es"):
+                backend.es.indices.delete(index="parvis_bench_*")
+
+
+def test_extraction_throughput():
+    files = sorted(p for p in (ROOT / "fixtures" / "documents").rglob("*") if p.is_file())
+    if not files:
+        pytest.skip("no demo documents in fixtures/documents/")
+    total_bytes, pages_text, failures = 0, 0, 0
+    start = time.perf_counter()
+    for path in files:
+        data = path.read_bytes()
+        total_bytes += len(data)
+        try:
+            pages_text += len(extract_text(data, path.name))
+        except ExtractionError:
+            failures += 1
+    elapsed = time.perf_counter() - start
+    print(f"\nExtraction: {len(files)} demo files ({total_bytes / 1e6:.1f} MB) in {elapsed:.2f} s: "
+          f"{len(files) / elapsed:.1f} files/s, {total_bytes / 1e6 / elapsed:.1f} MB/s, "
+          f"{pages_text:,} characters, {failures} failures")
