@@ -9,6 +9,8 @@ from django.contrib.auth.models import Group
 from django.core.files import File
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction
 
+from pages.roles import ELUS, PUBLIC_COLLECTION
+
 from .models import ArchiveDocument, PublicImage, Theme
 
 FIXTURES_DIR = settings.ROOT_DIR / "fixtures"
@@ -28,7 +30,6 @@ THEMES = [
     ("Tourisme", "tourisme"),
 ]
 
-PUBLIC_COLLECTION = "Documents publics"
 COUNCIL_COLLECTION = "Conseil municipal — documents de travail"
 # Keys of the `collection` field of fixtures/documents.toml.
 COLLECTIONS = {"public": PUBLIC_COLLECTION, "elus": COUNCIL_COLLECTION}
@@ -91,8 +92,6 @@ def load_images():
 
 def load_collections():
     """The public collection and the council's, restricted to the Élus group."""
-    from pages.roles import ELUS
-
     root = Collection.get_first_root_node()
     collections = {}
     for key, name in COLLECTIONS.items():

@@ -9,8 +9,14 @@ REDACTION = "Rédaction"
 AGENTS = "Agents"
 ELUS = "Élus"
 
-# Group -> (global permissions, page permissions on the root, collection
-# permissions on the root collection).
+# Staff manage documents in this collection (and below it), never from the
+# root: a permission on the root would reach every private space's
+# collection in the admin. Images are public by nature: theirs stay on the
+# root.
+PUBLIC_COLLECTION = "Documents publics"
+
+# Group -> (global permissions, page permissions on the root, document
+# permissions on the public collection, image permissions on the root).
 ROLES = {
     REDACTION: (
         [
@@ -22,16 +28,18 @@ ROLES = {
             "wagtailsearchpromotions.add_query",
         ],
         ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
-        ["add_document", "change_document", "choose_document", "delete_document",
-         "add_image", "change_image", "choose_image", "delete_image"],
+        ["add_document", "change_document", "choose_document", "delete_document"],
+        ["add_image", "change_image", "choose_image", "delete_image"],
     ),
     AGENTS: (
         ["wagtailadmin.access_admin"],
         ["add_page", "change_page"],
-        ["add_document", "change_document", "choose_document", "add_image", "choose_image"],
+        ["add_document", "change_document", "choose_document"],
+        ["add_image", "choose_image"],
     ),
-    ELUS: ([], [], []),
+    ELUS: ([], [], [], []),
 }
+DOCUMENT_CODENAMES = {"add_document", "change_document", "choose_document", "delete_document"}
 
 
 def _permission(dotted):
@@ -54,16 +62,29 @@ def ensure_roles(**kwargs):
 
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
-    for name, (global_perms, page_perms, collection_perms) in ROLES.items():
+    public = public_collection() if root_collection else None
+    for name, (global_perms, page_perms, document_perms, image_perms) in ROLES.items():
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*filter(None, map(_permission, global_perms)))
-        if root_page:
-            for codename in page_perms:
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root_page, permission=_codename_permission(codename)
-                )
-        if root_collection:
-            for codename in collection_perms:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=_codename_permission(codename)
-                )
+        _grant(GroupPagePermission, group, "page", root_page, page_perms)
+        _grant(GroupCollectionPermission, group, "collection", public, document_perms)
+        _grant(GroupCollectionPermission, group, "collection", root_collection, image_perms)
+        # Earlier versions granted documents on the root: take that back.
+        GroupCollectionPermission.objects.filter(
+            group=group, collection=root_collection, permission__codename__in=DOCUMENT_CODENAMES
+        ).delete()
+
+
+def _grant(model, group, node_field, node, codenames):
+    if node is None:
+        return
+    for codename in codenames:
+        model.objects.get_or_create(group=group, **{node_field: node}, permission=_codename_permission(codename))
+
+
+def public_collection():
+    """The collection of public documents that staff manage."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=PUBLIC_COLLECTION).first() or root.add_child(name=PUBLIC_COLLECTION)

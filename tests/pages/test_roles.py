@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
-from pages.roles import AGENTS, ELUS, REDACTION, ensure_roles
+from pages.roles import AGENTS, ELUS, REDACTION, ensure_roles, public_collection
 
 
 def page_codenames(group):
@@ -16,10 +16,11 @@ def page_codenames(group):
     )
 
 
-def collection_codenames(group):
+def collection_codenames(group, collection=None):
     return set(
-        GroupCollectionPermission.objects.filter(group__name=group, collection=Collection.get_first_root_node())
-        .values_list("permission__codename", flat=True)
+        GroupCollectionPermission.objects.filter(
+            group__name=group, collection=collection or Collection.get_first_root_node()
+        ).values_list("permission__codename", flat=True)
     )
 
 
@@ -31,7 +32,16 @@ def test_the_three_roles_exist_after_migrate():
 @pytest.mark.django_db
 def test_redaction_can_edit_and_publish_pages_and_documents():
     assert {"add_page", "change_page", "publish_page"} <= page_codenames(REDACTION)
-    assert {"add_document", "change_document", "add_image", "choose_image"} <= collection_codenames(REDACTION)
+    assert {"add_image", "choose_image"} <= collection_codenames(REDACTION)
+    assert {"add_document", "change_document"} <= collection_codenames(REDACTION, public_collection())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [REDACTION, AGENTS])
+def test_staff_document_rights_stop_at_the_public_collection(role):
+    """A document permission on the root would open every private space's
+    collection to staff in the admin."""
+    assert not {"add_document", "change_document", "choose_document"} & collection_codenames(role)
 
 
 @pytest.mark.django_db
