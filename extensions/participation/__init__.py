@@ -1,0 +1,1 @@
+"""Public participation: photo contests, from the règlement to the results."""

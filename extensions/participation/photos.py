@@ -1,0 +1,26 @@
+"""Public renditions of approved entries: made from the clean copy on
+approval (in a background task) or on first request, stored privately, and
+served only through the view that checks the entry is approved."""
+import os
+import tempfile
+
+from .images import make_rendition
+from .storage import private_storage
+
+
+def ensure_rendition(entry, width):
+    """The storage name of the entry's rendition at `width`, made if
+    missing. Written to a temporary file then renamed, so that two
+    simultaneous requests never serve half a file."""
+    name = entry.rendition_name(width)
+    if not private_storage.exists(name):
+        with private_storage.open(entry.photo.name, "rb") as source:
+            data = make_rendition(source, width)
+        target = private_storage.path(name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(temporary, 0o640)
+        os.replace(temporary, target)
+    return name
