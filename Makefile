@@ -78,7 +78,7 @@ check: $(VENV)/.installed
 
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=static --ignore=media --ignore=tests --ignore=fixtures
-	$(PY) manage.py compilemessages -l fr
+	$(PY) manage.py compilemessages -l fr --ignore=.venv
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static

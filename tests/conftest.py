@@ -1,6 +1,9 @@
 """Fixtures shared by the whole suite: a site tree, one user per role, a
 private collection for the Élus and documents on both sides of it."""
+import shutil
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from pages.roles import AGENTS, ELUS, REDACTION
@@ -12,6 +15,9 @@ from tests.factories import (
     private_collection,
 )
 
+# Browser fixtures (Chromium, axe-core) for any test module that asks for them.
+pytest_plugins = ["tests.browser.support"]
+
 ROLES = {
     "redaction": {"groups": [REDACTION]},
     "agent": {"groups": [AGENTS]},
@@ -20,6 +26,16 @@ ROLES = {
     "externe": {},
     "superuser": {"is_superuser": True, "is_staff": True},
 }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _throw_away_media():
+    """Files that tests upload go to the temporary MEDIA_ROOT and
+    PRIVATE_MEDIA_ROOT of config.settings.test, removed at the end of the run."""
+    yield
+    for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        if root.name.startswith(("parvis-test-media-", "parvis-test-private-")):
+            shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

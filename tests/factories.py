@@ -19,6 +19,7 @@ from pages.models import (
     HomePage,
     NewsIndexPage,
     NewsPage,
+    SiteIdentity,
     StandardPage,
     ThemePage,
 )
@@ -98,7 +99,7 @@ class PublicImageFactory(factory.django.DjangoModelFactory):
 
 
 class ArchiveDocumentFactory(factory.django.DjangoModelFactory):
-    """An act of the archive with a real PDF file (its text is its title)."""
+    """An act of the archive with a real PDF file."""
 
     class Meta:
         model = ArchiveDocument
@@ -243,8 +244,6 @@ class LibraryPageFactory(PageFactory):
 def install_home_page(hostname="localhost", theme="commune", **kwargs):
     """A HomePage at the root of the Site for `hostname` (created if needed,
     replacing Wagtail's welcome page), with its SiteIdentity's theme."""
-    from pages.models import SiteIdentity
-
     home = HomePageFactory(**kwargs)
     site = Site.objects.filter(hostname=hostname).first()
     if site is None:

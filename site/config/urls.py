@@ -25,6 +25,8 @@ if settings.DEBUG:
     ]
 
 urlpatterns += [
+    path("participation/", include("extensions.participation.urls")),
+    path("", include("extensions.commissions.urls")),
     path("recherche/", include("extensions.search.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -37,7 +37,9 @@ def assert_same_404(client, url, missing_url):
 
 
 @pytest.mark.parametrize("role", OUTSIDERS)
-def test_outsiders_do_not_see_the_private_document_listed(client_as, role, library_page, public_document, private_document):
+def test_outsiders_do_not_see_the_private_document_listed(
+    client_as, role, library_page, public_document, private_document
+):
     response = client_as(role).get(library_page.url)
     assert response.status_code == 200
     assert public_document.title in visible_text(response)

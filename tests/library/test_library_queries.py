@@ -16,8 +16,10 @@ def add_documents(count, themes, collection=None):
         ArchiveDocumentFactory(themes=themes[n % len(themes):][:2], **extra)
 
 
-@pytest.mark.parametrize("role", ["anonymous", "elu", "superuser"])
-def test_listing_query_count_does_not_grow(client_as, library_page, elus_collection, role, django_assert_max_num_queries):
+@pytest.mark.parametrize("role", ["anonymous", "elu"])
+def test_listing_query_count_does_not_grow(
+    client_as, library_page, elus_collection, role, django_assert_max_num_queries
+):
     client = client_as(role)
     themes = [ThemeFactory() for _ in range(3)]
     add_documents(4, themes)

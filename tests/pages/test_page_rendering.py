@@ -53,7 +53,9 @@ class PageTypesTests(WagtailPageTestCase):
             for n in range(1, NEWS_COUNT + 1)
         ]
         cls.agenda = EventIndexPageFactory(parent=cls.home, title="Agenda", slug="agenda")
-        cls.concert = EventPageFactory(parent=cls.agenda, title="Concert d’été", days=10, location_name="Parc du château")
+        cls.concert = EventPageFactory(
+            parent=cls.agenda, title="Concert d’été", days=10, location_name="Parc du château"
+        )
         cls.market = EventPageFactory(parent=cls.agenda, title="Marché de Noël", days=3)
         cls.past_fair = EventPageFactory(parent=cls.agenda, title="Foire de printemps", days=-30)
         cls.theme = ThemeFactory(name="Urbanisme", slug="urbanisme")

@@ -4,13 +4,15 @@ import pytest
 from wagtail.contrib.search_promotions.models import Query
 
 from library.models import ExtractionStatus
+from pages.roles import public_collection
 from tests.factories import ArchiveDocumentFactory
 from tests.html import visible_text
 
 
 @pytest.fixture
 def failed_document(db):
-    document = ArchiveDocumentFactory(title="Scan illisible")
+    # Staff manage the public collection's documents (see pages/roles.py).
+    document = ArchiveDocumentFactory(title="Scan illisible", collection=public_collection())
     type(document).objects.filter(pk=document.pk).update(
         extraction_status=ExtractionStatus.FAILED, extraction_error="Le fichier ne contient aucun texte."
     )

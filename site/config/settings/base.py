@@ -21,7 +21,9 @@ INSTALLED_APPS = [
     # Our apps first; library before pages (pages use its images/documents).
     "library",
     "pages",
+    "extensions.commissions",
     "extensions.search",
+    "extensions.participation",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -127,6 +129,9 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(ROOT_DIR / "static")))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(ROOT_DIR / "media")))
 MEDIA_URL = "/media/"
+# Files no URL may serve (contest photos awaiting moderation or rejected):
+# outside MEDIA_ROOT, read only by permission-checked views.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(ROOT_DIR / "var" / "private-media")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -142,7 +147,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
 
-LOGIN_URL = "wagtailadmin_login"
+# Élus and agents sign in on the front end (extensions.commissions), not in
+# the admin; Wagtail's restricted pages send them there too.
+LOGIN_URL = "/connexion/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Parvis")

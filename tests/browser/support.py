@@ -1,0 +1,62 @@
+"""What every browser test shares: Debian's Chromium driven by Playwright,
+and axe-core's verdict on a page. Loaded as a plugin by tests/conftest.py,
+so any test module may ask for the `browser` fixture."""
+import os
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.db import DEFAULT_DB_ALIAS, connections
+from playwright.sync_api import sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+@pytest.fixture(scope="module")
+def _async_unsafe_allowed():
+    """Playwright's sync API keeps an event loop in this thread; Django would
+    otherwise refuse the ORM calls that fixtures and database flushes make
+    while the browser is open."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        yield
+
+
+@pytest.fixture(scope="module")
+def browser(_async_unsafe_allowed, django_db_setup):
+    """Debian's Chromium, headless; skipped when missing, except under CI."""
+    if not CHROMIUM.exists():
+        reason = f"{CHROMIUM} is missing: install Debian's chromium (scripts/chromium.sh)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    snapshot = getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
+    with sync_playwright() as playwright:
+        # While Playwright's event loop runs, asgiref gives this thread another
+        # database connection object: hand it the snapshot of the migrated
+        # database that serialized rollbacks restore, and close it at the end.
+        if snapshot is not None:
+            connections[DEFAULT_DB_ALIAS]._test_serialized_contents = snapshot
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+        connections.close_all()
+
+
+def blocking_violations(tab):
+    """axe-core's serious and critical findings on the page open in `tab`."""
+    violations = Axe().run(tab).response["violations"]
+    return [
+        f"{v['impact']}: {v['id']} – {v['help']} ({len(v['nodes'])} × {v['nodes'][0]['target']})"
+        for v in violations
+        if v["impact"] in BLOCKING_IMPACTS
+    ]
