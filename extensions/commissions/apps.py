@@ -9,4 +9,5 @@ class CommissionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        # Connects the receivers; registers publications with the search.
+        from . import searchables, signals  # noqa: F401

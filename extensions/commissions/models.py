@@ -147,6 +147,7 @@ class Publication(index.Indexed, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
         index.SearchField("body"),
         index.FilterField("space"),
         index.FilterField("published_at"),

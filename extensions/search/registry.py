@@ -33,7 +33,7 @@ class Facet:
     labels: Optional[Mapping[Any, str]] = None  # value -> what to show
 
     def label(self, value):
-        return str(self.labels.get(value, value)) if self.labels else str(value)
+        return str(self.labels.get(value, value)) if self.labels is not None else str(value)
 
 
 @dataclass
