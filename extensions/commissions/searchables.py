@@ -61,7 +61,7 @@ register(
         visible=visible_publications_for,
         present=present_publications,
         date_field="published_at",
-        facets={"space": Facet("space", labels=SpaceNames())},
+        facets={"space": Facet("space_id", labels=SpaceNames())},
         order=30,
     )
 )

@@ -8,31 +8,12 @@ from modelsearch.backends.elasticsearch8 import (
     Elasticsearch8SearchResults,
 )
 
-from .servers import FrenchMappingMixin, FrenchServerBackendMixin, ServerFacetsMixin
+from .servers import french_backend
 
-
-class FrenchElasticsearchMapping(FrenchMappingMixin, Elasticsearch8Mapping):
-    pass
-
-
-class FrenchElasticsearchQueryCompiler(Elasticsearch8SearchQueryCompiler):
-    mapping_class = FrenchElasticsearchMapping
-
-
-class FrenchElasticsearchAutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
-    mapping_class = FrenchElasticsearchMapping
-
-
-class FrenchElasticsearchResults(ServerFacetsMixin, Elasticsearch8SearchResults):
-    pass
-
-
-class FrenchElasticsearchBackend(FrenchServerBackendMixin, Elasticsearch8SearchBackend):
-    mapping_class = FrenchElasticsearchMapping
-    query_compiler_class = FrenchElasticsearchQueryCompiler
-    autocomplete_query_compiler_class = FrenchElasticsearchAutocompleteQueryCompiler
-    results_class = FrenchElasticsearchResults
-    settings = FrenchServerBackendMixin.french_settings(Elasticsearch8SearchBackend.settings)
-
-
-SearchBackend = FrenchElasticsearchBackend
+SearchBackend = french_backend(
+    Elasticsearch8SearchBackend,
+    Elasticsearch8Mapping,
+    Elasticsearch8SearchQueryCompiler,
+    Elasticsearch8AutocompleteQueryCompiler,
+    Elasticsearch8SearchResults,
+)

@@ -7,31 +7,12 @@ from modelsearch.backends.opensearch2 import (
     OpenSearch2SearchResults,
 )
 
-from .servers import FrenchMappingMixin, FrenchServerBackendMixin, ServerFacetsMixin
+from .servers import french_backend
 
-
-class FrenchOpenSearchMapping(FrenchMappingMixin, OpenSearch2Mapping):
-    pass
-
-
-class FrenchOpenSearchQueryCompiler(OpenSearch2SearchQueryCompiler):
-    mapping_class = FrenchOpenSearchMapping
-
-
-class FrenchOpenSearchAutocompleteQueryCompiler(OpenSearch2AutocompleteQueryCompiler):
-    mapping_class = FrenchOpenSearchMapping
-
-
-class FrenchOpenSearchResults(ServerFacetsMixin, OpenSearch2SearchResults):
-    pass
-
-
-class FrenchOpenSearchBackend(FrenchServerBackendMixin, OpenSearch2SearchBackend):
-    mapping_class = FrenchOpenSearchMapping
-    query_compiler_class = FrenchOpenSearchQueryCompiler
-    autocomplete_query_compiler_class = FrenchOpenSearchAutocompleteQueryCompiler
-    results_class = FrenchOpenSearchResults
-    settings = FrenchServerBackendMixin.french_settings(OpenSearch2SearchBackend.settings)
-
-
-SearchBackend = FrenchOpenSearchBackend
+SearchBackend = french_backend(
+    OpenSearch2SearchBackend,
+    OpenSearch2Mapping,
+    OpenSearch2SearchQueryCompiler,
+    OpenSearch2AutocompleteQueryCompiler,
+    OpenSearch2SearchResults,
+)

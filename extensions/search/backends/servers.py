@@ -96,3 +96,25 @@ class FrenchServerBackendMixin:
     @classmethod
     def french_settings(cls, base_settings):
         return deep_update(deepcopy(base_settings), FRENCH_ANALYSIS)
+
+
+def french_backend(backend, mapping, query_compiler, autocomplete_compiler, results):
+    """The French variant of one of modelsearch's search-server backends
+    (OpenSearch, Elasticsearch): its mapping analyses text in French, its
+    results carry facet counts. The vendors' classes differ only by name."""
+    french_mapping = type(f"French{mapping.__name__}", (FrenchMappingMixin, mapping), {})
+    return type(
+        f"French{backend.__name__}",
+        (FrenchServerBackendMixin, backend),
+        {
+            "mapping_class": french_mapping,
+            "query_compiler_class": type(
+                f"French{query_compiler.__name__}", (query_compiler,), {"mapping_class": french_mapping}
+            ),
+            "autocomplete_query_compiler_class": type(
+                f"French{autocomplete_compiler.__name__}", (autocomplete_compiler,), {"mapping_class": french_mapping}
+            ),
+            "results_class": type(f"French{results.__name__}", (ServerFacetsMixin, results), {}),
+            "settings": FrenchServerBackendMixin.french_settings(backend.settings),
+        },
+    )
