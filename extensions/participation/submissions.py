@@ -172,7 +172,7 @@ def create_entry(contest, payload, extra_consents=()):
 
 def manage_url(entry):
     token = make_token("manage", {"e": entry.pk, "k": entry.edit_key})
-    return absolute_url(reverse("participation:manage", args=[token]))
+    return absolute_url(reverse("participation:manage", args=[token]), entry.contest)
 
 
 def entry_from_manage_token(token):

@@ -79,7 +79,7 @@ def confirm_vote(confirmation, request):
 
 def withdraw_url(vote):
     token = make_token("withdraw", {"v": vote.pk, "k": vote.voter_key[:16]})
-    return absolute_url(reverse("participation:withdraw", args=[token]))
+    return absolute_url(reverse("participation:withdraw", args=[token]), vote.contest)
 
 
 def vote_from_token(token):

@@ -116,7 +116,7 @@ def says(response, message):
 
 
 def links_in(message):
-    return re.findall(r"http://testserver(/\S+?/)(?=\s|$)", message.body)
+    return re.findall(r"https?://[^/\s]+(/\S+?/)(?=\s|$)", message.body)
 
 
 def last_link():

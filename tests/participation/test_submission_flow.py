@@ -29,7 +29,7 @@ def test_a_submission_waits_for_the_authors_confirmation(client, contest):
     message = mail.outbox[0]
     assert message.to == ["camille@exemple.fr"]
     assert message.alternatives and "text/html" == message.alternatives[0][1]
-    assert "http://testserver/participation/confirmer/" in message.body
+    assert "http://localhost/participation/confirmer/" in message.body
 
 
 def test_following_the_link_and_confirming_creates_the_entry(client, contest, django_capture_on_commit_callbacks):

@@ -58,7 +58,7 @@ def create(purpose, email, *, page=None, payload=None, request=None):
 def link(confirmation):
     """The absolute link to put in the e-mail."""
     token = make_token(TOKEN_PURPOSE, {"c": confirmation.pk, "p": confirmation.purpose})
-    return absolute_url(reverse("participation:confirm", args=[token]))
+    return absolute_url(reverse("participation:confirm", args=[token]), confirmation.page)
 
 
 def expires_at(confirmation):

@@ -1,5 +1,6 @@
 """E-mails to citizens: French, a text part and an HTML part rendered from
-two templates, every link absolute (WAGTAILADMIN_BASE_URL)."""
+two templates, every link absolute, on the host of the site the page
+belongs to (the interco's contest links to the interco's site)."""
 import logging
 import smtplib
 
@@ -12,15 +13,19 @@ from django.utils import translation
 logger = logging.getLogger(__name__)
 
 
-def absolute_url(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def absolute_url(path, page=None):
+    """`path` on the root URL of `page`'s site, or WAGTAILADMIN_BASE_URL
+    when there is no page (or it belongs to no site)."""
+    site = page.get_site() if page is not None else None
+    base = site.root_url if site is not None else settings.WAGTAILADMIN_BASE_URL
+    return base.rstrip("/") + path
 
 
 def send(template, to, subject, context):
     """Sends `template`.txt and `template`.html (under participation/emails/)
     to the address `to`, in the site's language whatever the caller's."""
     with translation.override(settings.LANGUAGE_CODE):
-        context = {"site_url": absolute_url("/"), **context}
+        context = {"site_url": absolute_url("/", context.get("contest")), **context}
         text = render_to_string(f"participation/emails/{template}.txt", context)
         html = render_to_string(f"participation/emails/{template}.html", context)
         message = EmailMultiAlternatives(str(subject), text, to=[to])
