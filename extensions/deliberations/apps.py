@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliberationsConfig(AppConfig):
+    name = "extensions.deliberations"
+    label = "deliberations"
+    verbose_name = _("Deliberations")
+    default_auto_field = "django.db.models.BigAutoField"
