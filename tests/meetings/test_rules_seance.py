@@ -4,8 +4,8 @@ import datetime
 
 import pytest
 
-from extensions.deliberations import seance_rules as rules
-from extensions.deliberations.seance_rules import Ballot, Candidate, Outcome
+from extensions.meetings import rules
+from extensions.meetings.rules import Ballot, Candidate, Outcome
 
 D = datetime.date
 
