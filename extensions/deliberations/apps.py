@@ -7,3 +7,7 @@ class DeliberationsConfig(AppConfig):
     label = "deliberations"
     verbose_name = _("Deliberations")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the guards on published files; registers acts with the search.
+        from . import searchables, signals  # noqa: F401

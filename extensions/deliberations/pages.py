@@ -68,8 +68,7 @@ class ActPage(Page):
     author_name = models.CharField(_("author"), max_length=150, editable=False)
     author_title = models.CharField(_("author's title"), max_length=150, editable=False)
 
-    content_panels = [p for p in Page.content_panels if getattr(p, "field_name", "") != "title"]
-    search_fields = Page.search_fields + [index.FilterField("online_on")]
+    search_fields = Page.search_fields + [index.SearchField("published_text"), index.FilterField("online_on")]
     parent_page_types = ["deliberations.ActIndexPage"]
     subpage_types = []
     is_creatable = False
@@ -78,6 +77,9 @@ class ActPage(Page):
     class Meta:
         verbose_name = _("act")
         verbose_name_plural = _("acts")
+
+    def published_text(self):
+        return self.deliberation.public_text
 
     @property
     def earliest_unpublication(self):

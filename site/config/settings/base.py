@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "extensions.search",
     "extensions.participation",
     "extensions.meetings",
+    "extensions.deliberations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
