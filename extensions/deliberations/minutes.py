@@ -134,10 +134,12 @@ def _result_line(d):
         line += " " + _("(the president's vote prevailed)")
     if d.ballot == "public":
         for choice, label in Vote.Choice.choices:
-            names = [_name(v.member) + (f" ({_('by pouvoir to')} {_name(v.holder)})" if v.holder else "")
+            names = [_name(v.member) + (" (" + _("by pouvoir to %(holder)s") % {"holder": _name(v.holder)} + ")"
+                                        if v.holder else "")
                      for v in d.votes.all() if v.choice == choice]
             if names:
-                line += f"\n{label} : " + ", ".join(names)
+                line += "\n" + _("%(choice)s: %(names)s") % {"choice": str(label).capitalize(),
+                                                             "names": ", ".join(names)}
     return line
 
 

@@ -52,7 +52,8 @@ class Seance(models.Model):
 
     @property
     def day(self):
-        return timezone.localtime(self.opened_at).date() if self.opened_at else self.meeting.local_start.date()
+        """The day of the séance: the one it was convened for."""
+        return self.meeting.local_start.date()
 
 
 class Movement(models.Model):

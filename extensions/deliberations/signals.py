@@ -1,9 +1,9 @@
-"""A published act's file never changes nor disappears (R2131-1: a
-non-modifiable format; its SHA-256 is shown on the act page): replacing or
-deleting the document of a published act or procès-verbal is refused,
-wherever it comes from (admin, shell, another app)."""
+"""A published act's file never changes (R2131-1: a non-modifiable format;
+its SHA-256 is shown on the act page): replacing the file of a published
+act or procès-verbal is refused wherever it comes from (admin, shell,
+another app). Deleting it is refused by the PROTECT foreign keys."""
 from django.core.exceptions import PermissionDenied
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
@@ -25,8 +25,3 @@ def refuse_replacing_a_published_file(sender, instance, **kwargs):
     if stored is not None and stored != instance.file.name and _published(instance):
         raise PermissionDenied(_("The file of a published act cannot be replaced."))
 
-
-@receiver(pre_delete, sender=get_document_model())
-def refuse_deleting_a_published_file(sender, instance, **kwargs):
-    if _published(instance):
-        raise PermissionDenied(_("The file of a published act cannot be deleted."))
