@@ -87,8 +87,11 @@ class MeetingPageFactory(PageFactory):
 
 
 def attach(meeting, item_index=0, kind="annexe", title="Annexe budgétaire", text=""):
-    """Adds a PDF (in the meetings' private collection) to an item."""
-    document = ArchiveDocumentFactory(title=title, text=text or title, collection=meeting_documents_collection())
+    """Adds a PDF to an item: in the space's collection for a commission
+    with a space, in the meetings' private collection otherwise."""
+    space = meeting.instance.space
+    collection = space.collection if space else meeting_documents_collection()
+    document = ArchiveDocumentFactory(title=title, text=text or title, collection=collection)
     item = meeting.agenda_items.all()[item_index]
     item.documents.append(("document", {"kind": kind, "document": document}))
     item.save()
