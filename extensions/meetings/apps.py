@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,4 +12,7 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         # Connects the receivers; registers meetings with the search and
         # answers commissions' upcoming_meetings().
-        from . import searchables, signals  # noqa: F401
+        from . import providers, searchables, signals  # noqa: F401
+        from .roles import ensure_meeting_roles
+
+        post_migrate.connect(ensure_meeting_roles, sender=self)

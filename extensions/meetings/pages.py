@@ -3,6 +3,7 @@ one page per meeting with its ordre du jour. A meeting page is public only
 once a public meeting is convened; until then, and always for a private
 meeting, only the people access.py names may see it, on every route."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -119,6 +120,19 @@ class MeetingPage(RoutablePageMixin, Page):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 
+    def clean(self):
+        """A commission's documents stay in its space's private collection:
+        anywhere else, people outside the commission could download them
+        from the library."""
+        super().clean()
+        space = self.instance.space if self.instance_id else None
+        if space is None or space.collection_id is None:
+            return
+        strays = [doc.title for _item, _kind, doc in self.documents() if doc.collection_id != space.collection_id]
+        if strays:
+            raise ValidationError(_("These documents must be in the collection of the space « %(space)s »: "
+                                    "%(documents)s.") % {"space": space.name, "documents": ", ".join(strays)})
+
     def with_content_json(self, content):
         """A revision never carries the state back: publishing an older
         draft must not undo a sending (the state moves in workflow.py only)."""
@@ -164,7 +178,7 @@ class MeetingPage(RoutablePageMixin, Page):
         self.check_access(request)
         return member_views.document(request, self, document_id)
 
-    @path("agenda.ics")
+    @path("ical/")
     def ics(self, request):
         from . import member_views
 
