@@ -1,4 +1,4 @@
-"""Admin URLs of the séance (mounted under /admin/seances/ by wagtail_hooks)."""
+"""Admin URLs of the séance (mounted under /admin/deliberations/ by wagtail_hooks)."""
 from django.urls import path
 
 from . import views

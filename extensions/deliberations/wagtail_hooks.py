@@ -1,6 +1,7 @@
-"""Wagtail hooks of the deliberations: the console's admin URLs and menu
-item, the deadlines panel on the dashboard, and the guards that keep a
-published act online for two months (R2131-1)."""
+"""Wagtail hooks of the deliberations: the console's admin URLs, its menu
+item and its button on meeting pages, the deadlines panel on the
+dashboard, and the guards that keep a published act online for two months
+(R2131-1)."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -8,9 +9,11 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.admin.ui.components import Component
 
 from extensions.meetings.access import can_manage
+from extensions.meetings.pages import MeetingPage
 
 from . import deadlines, urls
 from .pages import ActPage
@@ -19,7 +22,7 @@ from .publication import unpublish_refusal
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("seances/", include((urls.urlpatterns, urls.app_name), namespace=urls.app_name))]
+    return [path("deliberations/", include((urls.urlpatterns, urls.app_name), namespace=urls.app_name))]
 
 
 class SeancesMenuItem(MenuItem):
@@ -29,7 +32,15 @@ class SeancesMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
-    return SeancesMenuItem(_("Séances"), reverse("deliberations:seances"), icon_name="group", order=250)
+    return SeancesMenuItem(_("Deliberations"), reverse("deliberations:seances"), icon_name="group", order=360)
+
+
+@hooks.register("register_page_header_buttons")
+def console_button(page, user, view_name=None, next_url=None):
+    """From a meeting's edit page to its séance console."""
+    if issubclass(page.specific_class or object, MeetingPage) and can_manage(user):
+        yield Button(_("Séance console"), reverse("deliberations:console", args=[page.pk]), icon_name="group",
+                     priority=20)
 
 
 class DeadlinesPanel(Component):

@@ -14,7 +14,7 @@ def staff_client(client, secretary):
 
 
 def console_url(meeting, suffix=""):
-    return f"/admin/seances/{meeting.pk}/{suffix}"
+    return f"/admin/deliberations/{meeting.pk}/{suffix}"
 
 
 @pytest.mark.parametrize("role", ["anonymous", "elu", "redaction"])
