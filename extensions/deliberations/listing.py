@@ -55,7 +55,7 @@ def public_list(index_page, seance_id):
     seance = _online(index_page).filter(pk=seance_id).first()
     if seance is None or not is_publicly_visible(seance.meeting):
         raise Http404
-    return seance, rows(seance, public=True)
+    return seance, rows(seance, public=True).select_related("act")
 
 
 def list_pdf(seance):
