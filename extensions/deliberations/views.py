@@ -4,7 +4,7 @@ admin (usable on a tablet: one column, large touch targets), plus the public
 meetings (extensions.meetings.access.can_manage) see them; anyone else gets
 403. Every refusal is a French message and changes nothing."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -279,17 +279,16 @@ def request_copy(request, act_page):
     """« Demander une copie papier »: recorded for the staff; limited per
     address of the visitor so that a robot cannot flood the mairie."""
     form = CopyRequestForm(request.POST)
-    ip = request.META.get("REMOTE_ADDR", "")
+    if form.is_valid() and not within_limit("deliberations-copy", request.META.get("REMOTE_ADDR", ""),
+                                            COPY_REQUESTS_PER_HOUR, 3600):
+        form.add_error(None, _("Too many requests from your connection: please try again in an hour."))
     if not form.is_valid():
         context = act_page.get_context(request)
         context["copy_form"] = form
-        return TemplateResponse(request, act_page.get_template(request), context, status=400)
-    if not within_limit("deliberations-copy", ip, COPY_REQUESTS_PER_HOUR, 3600):
-        messages.error(request, _("Too many requests from your connection: please try again in an hour."))
-        return redirect(act_page.url)
+        status = 429 if form.has_error(NON_FIELD_ERRORS) else 400
+        return TemplateResponse(request, act_page.get_template(request), context, status=status)
     CopyRequest.objects.create(act=act_page, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
                                postal_address=form.cleaned_data["postal_address"])
-    messages.success(request, _("Your request is recorded: the mairie will post you a paper copy of this act."))
     return redirect(act_page.url + "?copie=demandee#copie")
 
 

@@ -11,11 +11,13 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 
 from . import deadlines, urls
+from .models import CopyRequest
 from .pages import ActPage
 from .publication import unpublish_refusal
 
@@ -79,3 +81,23 @@ def keep_acts_online(request, page):
 @hooks.register("before_delete_page")
 def keep_acts_online_on_delete(request, page):
     return _refuse_if_too_early(request, page)
+
+
+class CopyRequestViewSet(ModelViewSet):
+    """Requests for a paper copy of an act: the staff post the copy and
+    record when they did."""
+
+    model = CopyRequest
+    icon = "mail"
+    menu_label = _("Paper copy requests")
+    add_to_admin_menu = False
+    list_display = ["act", "name", "email", "created_at", "handled_at"]
+    list_filter = ["handled_at"]
+    form_fields = ["handled_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_copy_requests():
+    return CopyRequestViewSet("deliberation_copy_requests")

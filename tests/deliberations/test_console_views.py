@@ -55,3 +55,9 @@ def test_the_vote_is_blocked_when_the_quorum_is_lost(staff_client, open_seance, 
 def test_unknown_pdf_or_step_is_404(staff_client, open_seance):
     assert staff_client.get(console_url(open_seance.meeting, "pdf/autre/")).status_code == 404
     assert staff_client.post(console_url(open_seance.meeting, "apres/pv/supprimer/")).status_code == 404
+
+
+def test_the_entry_point_lists_meetings_and_links_copy_requests(staff_client, seance):
+    html = staff_client.get("/admin/deliberations/").content.decode()
+    assert seance.meeting.title in html and "Demandes de copie papier" in html
+    assert staff_client.get("/admin/deliberation_copy_requests/").status_code == 200
