@@ -17,6 +17,7 @@ from extensions.meetings import rules
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 from extensions.participation.core.antibot import within_limit
+from extensions.participation.core.identity import client_ip
 
 from . import deadlines, listing, minutes, publication, register, seance as seance_service
 from .connector import act_status
@@ -279,7 +280,7 @@ def request_copy(request, act_page):
     """« Demander une copie papier »: recorded for the staff; limited per
     address of the visitor so that a robot cannot flood the mairie."""
     form = CopyRequestForm(request.POST)
-    if form.is_valid() and not within_limit("deliberations-copy", request.META.get("REMOTE_ADDR", ""),
+    if form.is_valid() and not within_limit("deliberations-copy", client_ip(request),
                                             COPY_REQUESTS_PER_HOUR, 3600):
         form.add_error(None, _("Too many requests from your connection: please try again in an hour."))
     if not form.is_valid():
