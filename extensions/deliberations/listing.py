@@ -46,7 +46,8 @@ def _online(index_page):
 
 
 def published_lists(index_page):
-    return _online(index_page).order_by("-meeting__start")
+    """Séances with their list online, with their procès-verbal when published."""
+    return _online(index_page).select_related("proces_verbal__document").order_by("-meeting__start")
 
 
 def public_list(index_page, seance_id):

@@ -19,7 +19,7 @@ from extensions.meetings.pages import MeetingPage
 from extensions.participation.core.antibot import within_limit
 from extensions.participation.core.identity import client_ip
 
-from . import deadlines, listing, minutes, publication, register, seance as seance_service
+from . import deadlines, epci, listing, minutes, publication, register, seance as seance_service
 from .connector import act_status
 from .forms import AdoptForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm
 from .models import CopyRequest, Deliberation, Movement, ProcesVerbal
@@ -223,6 +223,16 @@ def publish_list(request, meeting_id):
         messages.success(request, _("The list of deliberations is online."))
     except SeanceError as exc:
         messages.error(request, str(exc))
+    return redirect("deliberations:after", meeting_id)
+
+
+@require_POST
+def send_copy(request, meeting_id, copy_id):
+    """Hands an EPCI information copy to the task worker (sent once)."""
+    seance = _seance(request, meeting_id)
+    copy = get_object_or_404(seance.information_copies, pk=copy_id, sent_at__isnull=True)
+    epci.send_information_copy.enqueue(copy.pk)
+    messages.success(request, _("The copy is being sent."))
     return redirect("deliberations:after", meeting_id)
 
 
