@@ -90,3 +90,41 @@ def test_a_seance_on_a_tablet(tablet, council_meeting):
     tab.get_by_role("link", name="Tarifs de la cantine").click()
     expect(tab.locator("#vote-blocked")).to_be_visible()
     expect(tab.get_by_role("button", name="Enregistrer le vote")).to_have_count(0)
+
+
+@pytest.fixture
+def published(council_meeting):
+    """The séance held and closed, its list online and its first act published."""
+    from extensions.deliberations import listing, publication
+    from extensions.deliberations import seance as seance_service
+    from extensions.deliberations.pages import ActIndexPage
+    from extensions.meetings.models import Mandate as MandateModel
+
+    from .helpers import hold
+
+    home = council_meeting.get_parent().get_parent()
+    home.add_child(instance=ActIndexPage(title="Délibérations", slug="deliberations"))
+    members = [m.member for m in MandateModel.objects.order_by("pk")]
+    seance = hold(seance_service.seance_for(council_meeting), members[0], members, votes={2: "contre"})
+    listing.publish_list(seance)
+    item = seance.deliberations.get(position=1)
+    publication.pseudonymise(item, item.text, members[0])
+    return publication.publish_act(item, members[0]), seance
+
+
+def test_the_public_act_and_list_are_accessible(tablet, published):
+    act, seance = published
+    tab = tablet
+    tab.goto(act.url)
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Budget primitif 2026")
+    expect(tab.get_by_text(act.sha256)).to_be_visible()
+    assert blocking_violations(tab) == [], tab.url
+    tab.get_by_label("Votre nom").fill("Jeanne Martin")
+    tab.get_by_label("Votre adresse électronique").fill("jeanne@example.org")
+    tab.get_by_label("Adresse postale pour l’envoi de la copie").fill("2 rue Haute")
+    tab.get_by_role("button", name="Demander une copie papier").click()
+    expect(tab.get_by_role("status")).to_contain_text("Votre demande est enregistrée")
+    tab.goto("/deliberations/")
+    tab.get_by_role("link", name=re.compile("séance du")).click()
+    expect(tab.get_by_role("table")).to_contain_text("rejetée")
+    assert blocking_violations(tab) == [], tab.url
