@@ -111,13 +111,10 @@ def item(request, meeting_id, deliberation_id):
     form = ItemForm(request.POST or None, instance=deliberation, members=presence.members,
                     present_or_represented=len(presence.counted) + len(presence.represented),
                     epci=seance.meeting.instance.kind == rules.EPCI)
-    if request.method == "POST":
-        if deliberation.status != Deliberation.Status.PENDING and "withdrawn_members" in form.changed_data:
-            messages.error(request, _("This item has already been dealt with."))
-        elif form.is_valid():
-            form.save()
-            messages.success(request, _("Item saved."))
-            return redirect("deliberations:item", meeting_id, deliberation.pk)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Item saved."))
+        return redirect("deliberations:item", meeting_id, deliberation.pk)
     ballot = seance_service.ballot_for(deliberation, presence)
     vote_form = VoteForm(voices=presence.voters(), secret=ballot == rules.Ballot.SECRET)
     return TemplateResponse(request, "deliberations/admin/item.html", {

@@ -147,3 +147,14 @@ def test_after_the_seance_over_http(staff_client, seance, secretary, members, me
         "/admin/deliberations/registres/", {"registre": council.pk, "annee": 1999}, follow=True).content.decode()
     home = staff_client.get(act_index.url).content.decode()
     assert "Procès-verbal" in home
+
+
+def test_what_the_vote_depended_on_is_fixed_after_it(staff_client, open_seance, members):
+    from .conftest import all_for
+
+    item = open_seance.deliberations.get(position=1)
+    seance_service.record_vote(item, all_for(open_seance, item))
+    staff_client.post(console_url(open_seance.meeting, f"point/{item.pk}/"), {
+        "withdrawn_members": [members[2].pk], "secret_requests": 5, "discussion": "Débat bref."})
+    item.refresh_from_db()
+    assert (item.discussion, item.secret_requests, item.withdrawn_members.count()) == ("Débat bref.", 0, 0)
