@@ -120,7 +120,7 @@ def refusal_message(refusal):
         return _(
             "A note de synthèse must go with the convocation (3,500 inhabitants and more, or EPCI); "
             "it is missing for: %(items)s."
-        ) % {"items": ", ".join(f"« {title} »" for title in values["items"])}
+        ) % {"items": ", ".join(f"«\u00a0{title}\u00a0»" for title in values["items"])}
     raise ValueError(refusal.code)
 
 
