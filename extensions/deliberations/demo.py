@@ -13,7 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.models import Site
 
-from extensions.meetings.models import Instance, Pouvoir
+from extensions.meetings.models import Instance, Mandate, Pouvoir
 from extensions.meetings.pages import AgendaItem, MeetingIndexPage, MeetingPage
 
 from . import listing, minutes, publication
@@ -61,6 +61,8 @@ def load(command):
         command.report("Séances tenues", 0, 0)
         return
     people = {user.username: user for user in get_user_model().objects.all()}
+    # The acts are signed by the maire, who presides: her mandate says so.
+    Mandate.objects.filter(instance=council, member=people["cfontanel"]).update(role="Maire")
     index = _acts_index(site)
     held = [_held_seance(spec, council, people, site) for spec in PAST_SEANCES]
     command.report("Séances tenues", sum(created for _s, created in held), len(held))
@@ -68,7 +70,7 @@ def load(command):
     _adopt_minutes(first, second.meeting, people["agent"])
     acts = [_publish(d, people["agent"]) for s in (first, second) for d in s.deliberations.all() if d.is_adopted]
     command.report("Actes publiés", sum(acts), len(acts))
-    command.report("Pages d'actes", 0 if index else 1, 1)
+    command.report("Pages d'actes", 1 if index else 0, 1)
 
 
 def _acts_index(site):
@@ -128,6 +130,7 @@ def _hold(seance, spec, people, start):
     Deliberation.objects.filter(seance=seance).update(voted_at=start + timedelta(minutes=45))
     seance.refresh_from_db()
     listing.publish_list(seance)
+    Seance.objects.filter(pk=seance.pk).update(list_published_at=start + timedelta(days=2))
 
 
 def _adopt_minutes(seance, next_meeting, agent):
@@ -148,7 +151,7 @@ def _publish(deliberation, agent):
     """Publishes an adopted deliberation once; True if it was new."""
     if hasattr(deliberation, "act"):
         return False
-    text = deliberation.text.replace("Mme Durand, 4 impasse des Tilleuls", "Mme D.")
+    text = deliberation.text.replace("Mme Durand, 4 impasse des Tilleuls,", "Mme D.")
     publication.pseudonymise(deliberation, text, agent)
     publication.publish_act(deliberation, agent)
     return True
