@@ -92,8 +92,8 @@ def _held_seance(spec, council, people, site):
     start = timezone.make_aware(datetime.combine(day, time(19, 0)))
     meeting = MeetingPage(title=spec["title"], instance=council, start=start, place="Salle du conseil, mairie",
                           address="Place de la Mairie", is_public=True)
-    for title, *_rest in spec["items"]:
-        meeting.agenda_items.add(AgendaItem(title=title, rapporteur=people["cfontanel"]))
+    for order, (title, *_rest) in enumerate(spec["items"]):
+        meeting.agenda_items.add(AgendaItem(title=title, rapporteur=people["cfontanel"], sort_order=order))
     MeetingIndexPage.objects.child_of(site.root_page).first().add_child(instance=meeting)
     meeting.save_revision(user=people["agent"]).publish()
     # Its convocation is not part of this demo: the meeting starts convened.

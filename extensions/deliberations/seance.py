@@ -31,7 +31,8 @@ def seance_for(meeting):
                                    "reconvened": meeting.reconvocation_of_id is not None},
     )
     known = set(seance.deliberations.values_list("item_id", flat=True))
-    for position, item in enumerate(meeting.agenda_items.all(), start=1):
+    # Items added without a sort order (by code) keep the order they were created in.
+    for position, item in enumerate(meeting.agenda_items.order_by("sort_order", "pk"), start=1):
         if item.pk not in known:
             Deliberation.objects.get_or_create(item=item, defaults={
                 "seance": seance, "position": position, "title": item.title[:255],
