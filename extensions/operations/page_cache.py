@@ -25,6 +25,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -152,8 +153,10 @@ def content_deleted(sender, instance, **kwargs):
 
 
 @receiver(post_save)
-def content_saved(sender, instance, **kwargs):
-    if is_listed_content(sender):
+def content_saved(sender, instance, created=False, **kwargs):
+    # A site setting is created with its defaults on its first read, while
+    # a page renders: nothing changed for the visitor.
+    if is_listed_content(sender) and not (created and issubclass(sender, BaseSiteSetting)):
         new_generation(ALL_SITES)
 
 
