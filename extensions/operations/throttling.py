@@ -82,4 +82,4 @@ class LoginThrottleMiddleware:
         minutes = settings.LOGIN_THROTTLE["window"] // 60
         response = TemplateResponse(request, "operations/too_many_attempts.html", {"minutes": minutes}, status=429)
         response["Retry-After"] = str(settings.LOGIN_THROTTLE["window"])
-        return response
+        return response.render()  # a middleware's response is not rendered for it
