@@ -16,7 +16,7 @@ STORAGES["staticfiles"] = {  # noqa: F405
 
 # Background work (extraction, indexing, convocations) is queued in the
 # database and run by `manage.py db_worker` (docs/deployment.md).
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Media on an S3-compatible object store when a bucket is named (several web
 # servers); credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY,
