@@ -74,7 +74,9 @@ def request_is_anonymous(request):
 def response_is_shareable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if request.META.get("CSRF_COOKIE_USED") or request.user.is_authenticated:
+    # get_token() (any {% csrf_token %}) raises this flag; the CSRF
+    # middleware, outside this one, then sets the cookie.
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or request.user.is_authenticated:
         return False
     directives = {d.strip().split("=")[0].lower() for d in cc_delim_re.split(response.get("Cache-Control", ""))}
     return not directives & UNCACHEABLE_DIRECTIVES

@@ -32,8 +32,10 @@ def prepare():
         "entries": [contest.full_url + f"photo/{pk}/"
                     for pk in contest.votable_entries().order_by("pk").values_list("pk", flat=True)[:50]],
         "login": home.full_url + "connexion/",
-        "spaces": [home.full_url + "espaces/"] + [space.page.full_url for space in Space.objects.exclude(page=None)],
-        "elus": list(get_user_model().objects.filter(username__in=["elu", "elu2"]).values_list("username", flat=True)),
+        # Each élu reads "Mes espaces" and the spaces they belong to.
+        "elus": {user.username: [home.full_url + "espaces/"] + [
+            space.page.full_url for space in Space.objects.filter(memberships__user=user).exclude(page=None)]
+            for user in get_user_model().objects.filter(username__in=["elu", "elu2"])},
     }
     if apps.is_installed("extensions.api"):
         urls["api"] = home.full_url + "api/v1/"

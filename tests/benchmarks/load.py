@@ -22,6 +22,7 @@ from tests.benchmarks.serving import PROXY_HEADERS
 class Stats:
     latencies: dict = field(default_factory=lambda: defaultdict(list))
     statuses: dict = field(default_factory=lambda: defaultdict(int))
+    by_label: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
     errors: int = 0
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -29,6 +30,7 @@ class Stats:
         with self.lock:
             self.latencies[label].append(seconds)
             self.statuses[status] += 1
+            self.by_label[label][status] += 1
 
     @property
     def server_errors(self):
@@ -44,8 +46,9 @@ class Client:
     """One visitor: its own cookies, its own source address (127.0.0.x), so
     per-address limits see many visitors as they would in real life."""
 
-    def __init__(self, port, stats, source="127.0.0.1"):
-        self.port, self.stats, self.source = port, stats, source
+    def __init__(self, port, stats, number=0):
+        self.port, self.stats, self.number = port, stats, number
+        self.source = f"127.0.{number // 250}.{number % 250 + 2}"
         self.cookies = {}
 
     def request(self, label, url, method="GET", data=None, headers=None):
@@ -83,7 +86,7 @@ def run_for(seconds, concurrency, visit, stats, port):
     stop = time.monotonic() + seconds
 
     def loop(number):
-        client = Client(port, stats, source=f"127.0.{number // 250}.{number % 250 + 2}")
+        client = Client(port, stats, number)
         rng = random.Random(number)
         while time.monotonic() < stop:
             visit(client, rng)
@@ -128,22 +131,24 @@ SEARCHES = ["conseil municipal", "budget", "travaux", "école", "délibération"
 
 
 class Soak:
-    """The mixed traffic of a busy evening: mostly anonymous readers, then
-    searches, élus signed in reading their spaces, and contest votes."""
+    """The mixed traffic of a busy evening. Each client plays one part, in
+    these proportions: anonymous readers, searchers, élus signed in reading
+    their spaces, contest voters."""
+
+    PARTS = ["read"] * 11 + ["search"] * 4 + ["elu"] * 3 + ["vote"] * 2
 
     def __init__(self, urls, password):
         self.urls, self.password = urls, password
         self.reads = [urls["home"], urls["news"], urls["library"], urls["agenda"], urls["gallery"]]
 
     def visit(self, client, rng):
-        roll = rng.random()
-        if roll < 0.55:
-            client.cookies.clear()
+        part = self.PARTS[client.number % len(self.PARTS)]
+        if part == "read":
             client.request("anonymous read", rng.choice(self.reads + rng.sample(self.urls["entries"], 3)))
-        elif roll < 0.75:
+        elif part == "search":
             client.request("search", self.urls["home"] + "recherche/?" + urllib.parse.urlencode(
                 {"q": rng.choice(SEARCHES)}))
-        elif roll < 0.92:
+        elif part == "elu":
             self.elu_reads(client, rng)
         else:
             self.vote(client, rng)
@@ -162,10 +167,9 @@ class Soak:
 
     def elu_reads(self, client, rng):
         if "sessionid" not in client.cookies:
-            client.cookies.clear()
-            self.csrf_post(client, "élu sign-in", self.urls["login"],
-                           {"username": rng.choice(self.urls["elus"]), "password": self.password})
-        client.request("élu space", rng.choice(self.urls["spaces"]))
+            client.elu = rng.choice(list(self.urls["elus"]))
+            self.csrf_post(client, "élu sign-in", self.urls["login"], {"username": client.elu, "password": self.password})
+        client.request("élu space", rng.choice(self.urls["elus"][client.elu]))
 
     def vote(self, client, rng):
         client.cookies.clear()

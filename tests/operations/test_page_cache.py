@@ -14,7 +14,8 @@ from tests.factories import (
     UserFactory,
     install_home_page,
 )
-from tests.html import visible_text
+from tests.html import soup, visible_text
+from tests.participation.helpers import make_contest, make_entry
 
 pytestmark = pytest.mark.usefixtures("page_cache")
 
@@ -145,6 +146,21 @@ def test_a_restricted_page_is_never_stored(client, news):
         assert "X-Page-Cache" not in response
     restriction.delete()
     assert client.get(news.url)["X-Page-Cache"] == "miss"
+
+
+def test_a_page_with_a_form_is_never_stored(client, home_page, settings, tmp_path):
+    """A contest photo's page holds the vote form and its CSRF token: a
+    token served to someone else would make their vote fail."""
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    contest = make_contest(home_page)
+    url = contest.url + f"photo/{make_entry(contest).pk}/"
+    tokens = set()
+    for _visitor in range(2):
+        client.cookies.clear()
+        response = client.get(url)
+        assert "X-Page-Cache" not in response
+        tokens.add(soup(response).find("input", {"name": "csrfmiddlewaretoken"})["value"])
+    assert len(tokens) == 2
 
 
 def test_the_cache_can_be_turned_off(client, news, settings):
