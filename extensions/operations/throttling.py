@@ -7,7 +7,7 @@ the password, until the window has passed.
 Per (username, address) rather than per username alone: a stranger cannot
 lock an élu out of their account by failing on purpose from elsewhere.
 The per-address limit, higher, stops one address from trying many
-usernames. The address is REMOTE_ADDR, or the header named by
+usernames. The address is the connection's, or the header named by
 CLIENT_IP_HEADER behind a proxy that sets it (nginx: X-Real-IP)."""
 import hashlib
 
@@ -20,7 +20,10 @@ from django.urls import reverse
 
 
 def client_address(request):
-    return request.META.get(settings.CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
+    """The first address of CLIENT_IP_HEADER (set by our proxy), else the
+    connection's; the same rule as the contests' rate limits."""
+    header = request.META.get(settings.CLIENT_IP_HEADER, "") if settings.CLIENT_IP_HEADER else ""
+    return header.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def counter_keys(request, username):

@@ -179,9 +179,11 @@ LOGIN_THROTTLE = {
     "per_user": 5, "per_address": 30, "window": 15 * 60,
     "views": ["commissions:login", "wagtailadmin_login"],
 }
-# The request.META key holding the visitor's address: REMOTE_ADDR, or
-# HTTP_X_REAL_IP behind an nginx that sets X-Real-IP (and that only).
-CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "REMOTE_ADDR")
+# Behind a reverse proxy, the request.META key of the header holding the
+# visitor's address (HTTP_X_REAL_IP for nginx's X-Real-IP); unset: the
+# connection's address. One variable for the login throttle and the contests.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
+PARTICIPATION_CLIENT_IP_HEADER = CLIENT_IP_HEADER
 
 # Security headers (extensions/operations/headers.py). The themes load
 # every script and style from files: no 'unsafe-inline' on the public
