@@ -83,9 +83,9 @@ def response_is_shareable(request, response):
 
 
 def remember_cacheable_page(page, request, serve_args, serve_kwargs):
-    """before_serve_page hook: only pages served by Wagtail are stored;
-    remember which site it is.
-    Pages with a view restriction are left out, whatever the answer."""
+    """before_serve_page hook (wagtail_hooks.py): marks the request as a
+    page the middleware may store, with its site's tokens. Pages with a view
+    restriction are never marked, whatever they answer."""
     if enabled() and not page.get_view_restrictions().exists():
         site_id = page.get_site().pk
         # Tokens read before rendering: a publish made during it draws a
