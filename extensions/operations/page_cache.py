@@ -86,7 +86,7 @@ def remember_cacheable_page(page, request, serve_args, serve_kwargs):
     """before_serve_page hook (wagtail_hooks.py): marks the request as a
     page the middleware may store, with its site's tokens. Pages with a view
     restriction are never marked, whatever they answer."""
-    if enabled() and not page.get_view_restrictions().exists():
+    if enabled() and request_is_anonymous(request) and not page.get_view_restrictions().exists():
         site_id = page.get_site().pk
         # Tokens read before rendering: a publish made during it draws a
         # new token, so this entry is stale at its next lookup.
