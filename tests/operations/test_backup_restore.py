@@ -13,7 +13,12 @@ from extensions.participation.storage import private_storage
 from tests.factories import ArchiveDocumentFactory, NewsIndexPageFactory, NewsPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are of PostgreSQL databases")
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are of PostgreSQL databases"),
+    # pg_dump sees committed data only; the serialized rollback restores
+    # the database for the next tests.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def url(name):
@@ -37,7 +42,7 @@ def script(name, folder, **env):
                           capture_output=True, text=True, timeout=300, check=False)
 
 
-def test_a_backup_restores_into_another_database(transactional_db, home_page, settings, tmp_path, restore_database):
+def test_a_backup_restores_into_another_database(home_page, settings, tmp_path, restore_database):
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     news = NewsPageFactory(parent=NewsIndexPageFactory(parent=home_page), title="Réouverture de la médiathèque")
     document = ArchiveDocumentFactory(title="Procès-verbal du conseil du 12 mars")

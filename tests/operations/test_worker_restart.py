@@ -20,7 +20,9 @@ from tests.operations.tasks import write_marker
 
 ROOT = Path(__file__).resolve().parents[2]
 # The worker closes the connection between tasks, as in production: the
-# tests commit (transactional_db) instead of running in one transaction.
+# tests commit instead of running in one transaction; the serialized
+# rollback restores the database for the next tests (roles included).
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 DB_BACKEND = "django_tasks_db.DatabaseBackend"
 
 
@@ -46,7 +48,7 @@ def status(result):
     return DBTaskResult.objects.get(pk=result.id).status
 
 
-def test_a_queued_task_runs_once(transactional_db, queued):
+def test_a_queued_task_runs_once(queued):
     marker, result = queued
     run_worker("web-1")
     run_worker("web-1")
@@ -54,7 +56,7 @@ def test_a_queued_task_runs_once(transactional_db, queued):
     assert marker.read_text() == "start\nstart\nend\n"
 
 
-def test_a_task_claimed_by_a_dead_worker_is_not_taken_by_another(transactional_db, queued):
+def test_a_task_claimed_by_a_dead_worker_is_not_taken_by_another(queued):
     marker, result = queued
     claim_and_die("web-1")
     run_worker("web-2")
@@ -62,7 +64,7 @@ def test_a_task_claimed_by_a_dead_worker_is_not_taken_by_another(transactional_d
     assert marker.read_text() == "start\n"
 
 
-def test_the_restarted_worker_takes_its_interrupted_task_back(transactional_db, queued):
+def test_the_restarted_worker_takes_its_interrupted_task_back(queued):
     marker, result = queued
     claim_and_die("web-1")
     call_command("requeue_interrupted_tasks", worker_id="web-2", stdout=open(os.devnull, "w"))
@@ -74,7 +76,7 @@ def test_the_restarted_worker_takes_its_interrupted_task_back(transactional_db, 
     assert DBTaskResult.objects.get(pk=result.id).worker_ids == ["web-1", "web-1"]
 
 
-def test_a_finished_task_is_never_requeued(transactional_db, queued):
+def test_a_finished_task_is_never_requeued(queued):
     marker, result = queued
     run_worker("web-1")
     call_command("requeue_interrupted_tasks", worker_id="web-1", stdout=open(os.devnull, "w"))
@@ -91,7 +93,7 @@ def wait_for(predicate, seconds=60):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a worker process needs a shared database: PostgreSQL")
-def test_a_worker_process_killed_mid_task(transactional_db, settings, tmp_path):
+def test_a_worker_process_killed_mid_task(settings, tmp_path):
     """A real `manage.py db_worker` process, killed with SIGKILL while it
     runs a task: the task is RUNNING, then runs again after the restart."""
     settings.TASKS = {"default": {"BACKEND": DB_BACKEND}}
