@@ -45,13 +45,21 @@ def directives(response):
     return dict((part.split(" ", 1) + [""])[:2] for part in policy.split("; "))
 
 
+def inline_scripts(document):
+    """Scripts the browser would run from the page itself (JSON data blocks
+    are not run, so the policy does not concern them)."""
+    return [script for script in document.find_all("script") if not script.get("src")
+            and script.get("type") not in ("application/json", "application/ld+json")]
+
+
 def test_every_public_page_type_has_the_headers(client, public_urls, https):
     for url in public_urls:
         response = client.get(url, secure=True)
         assert response.status_code in (200, 404), url
         policy = directives(response)
         assert "unsafe-inline" not in response["Content-Security-Policy"], url
-        assert policy["script-src"] == "'self'" and policy["style-src"] == "'self'", url
+        # Our own origin and the admin's (the editors' user bar), nothing else.
+        assert policy["script-src"] == policy["style-src"] == "'self' http://testserver", url
         assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'", url
         assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains", url
         assert response["Referrer-Policy"] == "strict-origin-when-cross-origin", url
@@ -65,9 +73,7 @@ def test_public_pages_hold_no_inline_script_or_style(client, public_urls):
     """What the policy forbids must not be there: it would silently break."""
     for url in public_urls:
         document = soup(client.get(url))
-        inline_scripts = [s for s in document.find_all("script") if not s.get("src")
-                          and s.get("type") not in ("application/json", "application/ld+json")]
-        assert not inline_scripts, url
+        assert not inline_scripts(document), url
         assert not document.find_all("style"), url
         assert not document.find_all(style=True), url
         assert not document.find_all(lambda tag: any(name.startswith("on") for name in tag.attrs)), url
@@ -80,3 +86,19 @@ def test_the_admin_has_its_own_policy(client, users):
     policy = directives(response)
     assert "'unsafe-inline'" in policy["script-src"]
     assert policy["frame-ancestors"] == "'self'"  # page previews are framed by the admin
+
+
+def test_the_editors_user_bar_fits_the_public_policy(client, users, home_page):
+    """Editors see Wagtail's user bar on public pages: its files come from
+    origins the policy allows, and it has no inline script."""
+    client.force_login(users["redaction"])
+    response = client.get(home_page.url)
+    document = soup(response)
+    assert document.find(id="wagtail-userbar-template")
+    allowed = directives(response)["script-src"].replace("'self'", "").split()
+    sources = [tag["src"] for tag in document.find_all("script", src=True)]
+    sources += [tag["href"] for tag in document.find_all("link", rel="stylesheet")]
+    assert sources
+    for source in sources:
+        assert source.startswith("/") or any(source.startswith(origin + "/") for origin in allowed), source
+    assert not inline_scripts(document)
