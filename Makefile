@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo demo-search test test-sqlite test-postgres bench check messages clean
+.PHONY: demo demo-search test test-sqlite test-postgres bench soak check messages clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -60,8 +60,10 @@ test-postgres: $(VENV)/.installed
 	fi; \
 	DATABASE_URL="$$url" env -u SEARCH_TEST_URL $(PY) -m pytest
 
-# Search benchmark (tests/benchmarks): PostgreSQL (its own database,
-# parvis_bench) and the OpenSearch node; prints its figures.
+# Benchmarks (tests/benchmarks): search (PostgreSQL in its own database,
+# parvis_bench, and the OpenSearch node), contests, and HTTP under gunicorn
+# (a fresh database, parvis_http_bench; writes docs/benchmarks.md); prints
+# their figures.
 bench: $(VENV)/.installed
 	@running=$$(bash scripts/opensearch.sh status 2>/dev/null); \
 	url=$$(bash scripts/opensearch.sh start) || url=""; \
@@ -71,6 +73,14 @@ bench: $(VENV)/.installed
 	SEARCH_TEST_URL="$$url" $(PY) -m pytest tests/benchmarks -s -p no:randomly --override-ini="addopts=" -W ignore || status=$$?; \
 	if [ -n "$$url" ] && [ -z "$$running" ]; then bash scripts/opensearch.sh stop; fi; \
 	exit $$status
+
+# Soak (scripts/soak.py): the demo under gunicorn, 10 minutes of mixed
+# traffic at concurrency 32, on PostgreSQL when available (its own
+# database, parvis_http_bench); prints 5xx and the workers' memory.
+soak: $(VENV)/.installed
+	@db=$$(bash scripts/postgres.sh) || db=""; \
+	if [ -n "$$db" ]; then export DATABASE_URL="$$db"; fi; \
+	$(PY) scripts/soak.py
 
 check: $(VENV)/.installed
 	$(PY) manage.py check

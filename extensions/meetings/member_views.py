@@ -8,12 +8,15 @@ acknowledgement are recorded once (conditional UPDATE / unique row), never
 from a tracking pixel."""
 from django.contrib import messages
 from django.db import IntegrityError, transaction
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
+
+from extensions.operations.sendfile import serve_file
 
 from . import ics, links
 from .access import can_see_documents
@@ -135,7 +138,7 @@ def personal(request, token):
     return TemplateResponse(request, "meetings/meeting_page.html", context)
 
 
-def _serve(page, document_id, recipient):
+def _serve(request, page, document_id, recipient):
     found = next((doc for _item, _kind, doc in page.documents() if doc.pk == document_id), None)
     if found is None:
         raise Http404
@@ -147,7 +150,9 @@ def _serve(page, document_id, recipient):
             pass  # not the first download
         else:
             record(page, Kind.DOWNLOADED, recipient=recipient, detail=found.title)
-    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.filename)
+    # Through the site's one door for private files (nginx when configured).
+    response = serve_file(request, found.file.path, found.content_type)
+    response["Content-Disposition"] = content_disposition_header(True, found.filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
@@ -158,7 +163,7 @@ def document(request, page, document_id):
     for others and for a document that is not on this meeting)."""
     if not can_see_documents(request.user, page):
         raise Http404
-    return _serve(page, document_id, recipient_of(request.user, page))
+    return _serve(request, page, document_id, recipient_of(request.user, page))
 
 
 def personal_document(request, token, document_id):
@@ -166,13 +171,13 @@ def personal_document(request, token, document_id):
         recipient = links.recipient_for(token)
     except links.LinkError as error:
         return link_error(request, error)
-    return _serve(recipient.meeting, document_id, recipient)
+    return _serve(request, recipient.meeting, document_id, recipient)
 
 
 def meeting_ics(request, page):
     sequence = page.convocations.order_by("-version").values_list("version", flat=True).first() or 0
-    data = ics.calendar([ics.event(page, sequence, page.state == State.CANCELLED, request.build_absolute_uri(page.url))],
-                        "PUBLISH")
+    event = ics.event(page, sequence, page.state == State.CANCELLED, request.build_absolute_uri(page.url))
+    data = ics.calendar([event], "PUBLISH")
     response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="seance.ics"'
     return response

@@ -13,15 +13,15 @@ import smtplib
 from datetime import timedelta
 
 from django.core.mail import get_connection
-from django.db.models import Min, Q
+from django.db.models import Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .audit import Kind, record
-from .models import Delivery, Recipient
+from .models import Convocation, Delivery, Recipient
 from .notices import convocation_message, reminder_message
-from .pages import MeetingPage
+from .pages import AgendaItem, MeetingPage
 
 logger = logging.getLogger(__name__)
 Status = Delivery.Status
@@ -50,6 +50,7 @@ def deliver(deliveries, now=None):
     if not ids:
         return 0
     accepted = 0
+    convocations = {}  # one meeting with its ordre du jour per version, whatever the number of members
     connection = get_connection()
     try:
         connection.open()
@@ -61,11 +62,23 @@ def deliver(deliveries, now=None):
         for pk in ids:
             if not Delivery.objects.filter(pk=pk, status=Status.PENDING).update(status=Status.SENDING):
                 continue  # claimed by someone else meanwhile
-            delivery = Delivery.objects.select_related("convocation__meeting__instance", "recipient").get(pk=pk)
+            delivery = Delivery.objects.select_related("recipient").get(pk=pk)
+            if delivery.convocation_id not in convocations:
+                convocations[delivery.convocation_id] = _with_agenda(delivery.convocation_id)
+            delivery.convocation = convocations[delivery.convocation_id]
             accepted += _send_one(connection, delivery)
     finally:
         connection.close()
     return accepted
+
+
+def _with_agenda(convocation_id):
+    """A convocation with its meeting, instance and ordre du jour loaded once."""
+    return (
+        Convocation.objects.select_related("meeting__instance")
+        .prefetch_related(Prefetch("meeting__agenda_items", queryset=AgendaItem.objects.select_related("rapporteur")))
+        .get(pk=convocation_id)
+    )
 
 
 def _send_one(connection, delivery):
@@ -131,7 +144,8 @@ def send_due_reminders(now=None):
             reminder_message(recipient).send()
         except SENDING_ERRORS as error:
             Recipient.objects.filter(pk=recipient.pk).update(reminded_at=None)
-            record(recipient.meeting, Kind.FAILED, recipient=recipient, detail=_("Reminder: %(error)s") % {"error": error})
+            record(recipient.meeting, Kind.FAILED, recipient=recipient,
+                   detail=_("Reminder: %(error)s") % {"error": error})
             continue
         record(recipient.meeting, Kind.REMINDED, recipient=recipient)
         count += 1

@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
+
+from extensions.operations.sendfile import serve_file
 
 from . import exports, monitoring, purge, tasks
 from .core.identity import normalise_email
@@ -49,7 +51,7 @@ def preview(request, entry_id, width):
     )
     if not allowed or width not in RENDITION_WIDTHS:
         raise Http404
-    response = FileResponse(private_storage.open(ensure_rendition(entry, width), "rb"), content_type="image/jpeg")
+    response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
 

@@ -6,13 +6,15 @@ contexts that the contest page's routes render."""
 import smtplib
 
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
+
+from extensions.operations.sendfile import serve_file
 
 from . import submissions, voting
 from .core import antibot, confirmations
@@ -166,7 +168,7 @@ def photo(request, entry_id, width):
     ).first()
     if entry is None or width not in RENDITION_WIDTHS:
         raise Http404(_("No photo here."))
-    response = FileResponse(private_storage.open(ensure_rendition(entry, width), "rb"), content_type="image/jpeg")
+    response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
     # Short-lived: a photo withdrawn from the gallery must vanish soon.
     response["Cache-Control"] = "public, max-age=3600"
     return response

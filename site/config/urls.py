@@ -15,6 +15,7 @@ urlpatterns = [
     path("documents/<int:document_id>/<str:document_filename>", serve_document, name="library_serve_document"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("", include("extensions.operations.urls")),
 ]
 
 if settings.DEBUG:

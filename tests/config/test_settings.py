@@ -102,3 +102,36 @@ def test_email_url_with_unknown_scheme_is_refused(monkeypatch):
     monkeypatch.setenv("EMAIL_URL", "carrier-pigeon://roof")
     with pytest.raises(ImproperlyConfigured):
         email_settings()
+
+
+def test_production_queues_tasks_for_the_database_worker():
+    result = production_setting("s.TASKS['default']['BACKEND']", **production_env())
+    assert result.stdout.strip() == "django_tasks_db.DatabaseBackend"
+
+
+def test_redis_url_selects_the_redis_cache():
+    result = production_setting("s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION']",
+                                **production_env(REDIS_URL="redis://cache.interne:6379/1"))
+    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "redis://cache.interne:6379/1"]
+    alone = production_setting("s.CACHES['default']['BACKEND']", **production_env())
+    assert alone.stdout.strip() == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_a_bucket_puts_media_on_the_object_store():
+    env = production_env(AWS_STORAGE_BUCKET_NAME="parvis-media", AWS_S3_ENDPOINT_URL="https://s3.example.fr")
+    result = production_setting("s.STORAGES['default']['BACKEND'], s.AWS_S3_ENDPOINT_URL, s.AWS_QUERYSTRING_AUTH", **env)
+    assert result.stdout.split() == ["storages.backends.s3.S3Storage", "https://s3.example.fr", "True"]
+
+
+def test_x_accel_redirect_maps_the_private_folders():
+    env = production_env(X_ACCEL_REDIRECT="1", MEDIA_ROOT="/srv/parvis/media", PRIVATE_MEDIA_ROOT="/srv/parvis/private")
+    result = production_setting("sorted(s.ACCEL_REDIRECT_LOCATIONS.items())", **env)
+    assert result.stdout.strip() == (
+        "[('/srv/parvis/media', '/_protected/media/'), ('/srv/parvis/private', '/_protected/private/')]"
+    )
+
+
+def test_sessions_expire_and_passwords_have_a_policy():
+    assert settings.SESSION_COOKIE_AGE == 8 * 3600 and settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    validators = {v["NAME"].rsplit(".", 1)[1] for v in settings.AUTH_PASSWORD_VALIDATORS}
+    assert {"MinimumLengthValidator", "CommonPasswordValidator", "UserAttributeSimilarityValidator"} <= validators

@@ -24,8 +24,9 @@ def test_the_manifest_hashes_match_the_stored_files(convoked, annex, elus):
     assert hashlib.sha256(convocation.manifest.encode()).hexdigest() == convocation.manifest_sha256
     assert {r["name"] for r in data["recipients"]} == {u.get_full_name() for u in elus}
     assert {r["channel"] for r in data["recipients"]} == {"email", "paper"}
-    assert "Vous êtes convoqué" in data["text"] or "convened" in data["text"]
-    assert [item["title"] for item in data["items"]] == ["Point n° 1 : budget annexe 1", "Point n° 2 : budget annexe 2"]
+    assert "Vous êtes convoqué(e) à la séance" in data["text"]
+    assert [item["title"] for item in data["items"]] == [
+        "Point n° 1 : budget annexe 1", "Point n° 2 : budget annexe 2"]
     assert manifest.is_sealed(convocation)
 
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "extensions.search",
     "extensions.participation",
     "extensions.meetings",
+    "extensions.operations",
     "extensions.deliberations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -46,6 +47,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    # The database task backend (production's queue, run by `manage.py db_worker`).
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,6 +59,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "extensions.operations.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -64,6 +68,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "extensions.operations.throttling.LoginThrottleMiddleware",
+    # Before the theme: a cached page needs no site or theme look-up.
+    "extensions.operations.page_cache.AnonymousPageCacheMiddleware",
     "config.themes.ThemeMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -140,7 +147,20 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Redis when REDIS_URL is set (shared by several web servers: page cache,
+# login throttling), local memory of each process otherwise.
+CACHES = {"default": (
+    {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
+    if env("REDIS_URL") else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+)}
+# Anonymous visitors' pages (extensions/operations/page_cache.py): seconds an
+# entry lives at most (0 turns the cache off), and the models whose changes
+# public listings show without a page being published.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_FLUSHED_BY = [
+    "library.ArchiveDocument", "library.PublicImage", "pages.SiteIdentity", "pages.Navigation",
+    "library.Theme", "participation.Entry", "wagtailcore.Site",
+]
 
 globals().update(email_settings())
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Parvis <ne-pas-repondre@parvis.localhost>")
@@ -148,6 +168,65 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o640
+
+# A session ends after SESSION_COOKIE_AGE seconds (8 hours: a working day or
+# a council night), whatever the activity, and when the browser closes.
+SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Password guessing (extensions/operations/throttling.py): failures allowed
+# per (username, address) and per address within the window (seconds), on
+# the login views named here.
+LOGIN_THROTTLE = {
+    "per_user": 5, "per_address": 30, "window": 15 * 60,
+    "views": ["commissions:login", "wagtailadmin_login"],
+}
+# Behind a reverse proxy, the request.META key of the header holding the
+# visitor's address (HTTP_X_REAL_IP for nginx's X-Real-IP); unset: the
+# connection's address. One variable for the login throttle and the contests.
+CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
+PARTICIPATION_CLIENT_IP_HEADER = CLIENT_IP_HEADER
+
+# Security headers (extensions/operations/headers.py). The themes load
+# every script and style from files: no 'unsafe-inline' on the public
+# site. Videos embedded from these providers may be framed.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"] + env_list("CSP_MEDIA_HOSTS"),
+    "frame-src": ["https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com",
+                  "https://www.dailymotion.com", "https://peertube.fr"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin runs inline scripts and styles, and previews pages in
+# frames of its own.
+ADMIN_URL_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"] + env_list("CSP_MEDIA_HOSTS"),
+    "frame-src": ["'self'"] + CONTENT_SECURITY_POLICY["frame-src"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+PERMISSIONS_POLICY_DENIED = ["camera", "microphone", "geolocation", "payment", "usb", "interest-cohort"]
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# Private files (documents, contest photos) leave through
+# extensions/operations/sendfile.py after the view's permission check; with
+# X_ACCEL_REDIRECT=1 nginx sends the bytes from these internal locations.
+SENDFILE_BACKEND = "extensions.operations.sendfile"
+ACCEL_REDIRECT_LOCATIONS = (
+    {str(MEDIA_ROOT): "/_protected/media/", str(PRIVATE_MEDIA_ROOT): "/_protected/private/"}
+    if env_bool("X_ACCEL_REDIRECT") else {}
+)
 
 # Élus and agents sign in on the front end (extensions.commissions), not in
 # the admin; Wagtail's restricted pages send them there too.
@@ -179,7 +258,10 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks run at once inside the request unless TASKS_BACKEND names
+# another backend; production queues them in the database
+# (django_tasks_db.DatabaseBackend, run by `manage.py db_worker`).
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

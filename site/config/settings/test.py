@@ -13,3 +13,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="parvis-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="parvis-test-private-"))
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Pages are not cached unless a test asks (tests/operations): other tests
+# change content through the ORM, which no publish signal announces.
+PAGE_CACHE_SECONDS = 0
