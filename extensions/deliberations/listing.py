@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from extensions.meetings import rules
 from extensions.meetings.access import is_publicly_visible
 from extensions.meetings.pdf import Document
+from extensions.operations.page_cache import flush_site_of
 
 from .models import Deliberation, InformationCopy, Seance
 from .seance import SeanceError
@@ -30,7 +31,10 @@ def publish_list(seance):
     if not seance.closed_at:
         raise SeanceError(_("The list of deliberations is published once the séance is closed."))
     with transaction.atomic():
-        Seance.objects.filter(pk=seance.pk, list_published_at__isnull=True).update(list_published_at=timezone.now())
+        published = Seance.objects.filter(pk=seance.pk, list_published_at__isnull=True).update(
+            list_published_at=timezone.now())
+    if published:  # the acts page lists it: anonymous visitors' cached copies are stale
+        flush_site_of(seance.meeting)
     seance.refresh_from_db()
 
 
