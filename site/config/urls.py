@@ -28,5 +28,6 @@ urlpatterns += [
     path("participation/", include("extensions.participation.urls")),
     path("", include("extensions.commissions.urls")),
     path("recherche/", include("extensions.search.urls")),
+    path("api/v1/", include("extensions.api.urls")),
     path("", include(wagtail_urls)),
 ]

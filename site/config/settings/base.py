@@ -24,12 +24,16 @@ INSTALLED_APPS = [
     "extensions.commissions",
     "extensions.search",
     "extensions.participation",
+    "extensions.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
+    # Not mounted: installed for Wagtail's API tokens admin (Settings ›
+    # API tokens), which extensions.api authenticates with.
+    "wagtail.api.v3",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -44,6 +48,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -179,8 +185,41 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# The API (extensions/api): read-only, permission-aware through the apps'
+# privacy functions; sessions (with CSRF) and hashed personal tokens.
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "extensions.api.authentication.ApiTokenAuthentication",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "extensions.api.pagination.ApiPagination",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "extensions.api.throttling.AnonymousThrottle",
+        "extensions.api.throttling.PersonThrottle",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests per client address (anon) or per person (user), counted in the cache.
+API_THROTTLE_RATES = {
+    "anon": env("API_THROTTLE_ANON", "120/minute"),
+    "user": env("API_THROTTLE_USER", "600/minute"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Parvis API",
+    "DESCRIPTION": "Données publiques de la collectivité et, selon les droits de la personne authentifiée, "
+                   "ses espaces privés. Lecture seule.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # Swagger UI from this site's static files (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

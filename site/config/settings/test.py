@@ -13,3 +13,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="parvis-test-media-"))
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="parvis-test-private-"))
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# High enough for the fuzz; tests/api/test_throttling.py sets its own.
+API_THROTTLE_RATES = {"anon": "10000/minute", "user": "10000/minute"}
