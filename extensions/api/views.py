@@ -23,7 +23,7 @@ from rest_framework.views import APIView
 from wagtail.models import Site
 
 from extensions.commissions.access import visible_publications
-from extensions.commissions.models import PublicationAttachment
+from extensions.commissions.models import Publication, PublicationAttachment
 from extensions.participation.models import ContestPage, Entry
 from extensions.search.engine import SERVER_ERRORS, Search
 from extensions.search.forms import SearchForm
@@ -97,6 +97,7 @@ class PageViewSet(ReadOnlyViewSet):
 
 class NewsViewSet(PageViewSet):
     """News of this site, newest first."""
+    queryset = NewsPage.objects.none()  # the model, for the schema
 
     serializer_class = serializers.NewsSerializer
     filterset_class = filters.NewsFilter
@@ -109,6 +110,7 @@ class NewsViewSet(PageViewSet):
 
 class EventViewSet(PageViewSet):
     """Events of this site's public agenda, soonest first."""
+    queryset = EventPage.objects.none()  # the model, for the schema
 
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
@@ -122,6 +124,7 @@ class EventViewSet(PageViewSet):
 class DocumentViewSet(ReadOnlyViewSet):
     """Documents of the library: metadata and a download link; the download
     itself checks the same permission again."""
+    queryset = ArchiveDocument.objects.none()  # the model, for the schema
 
     serializer_class = serializers.DocumentSerializer
     filterset_class = filters.DocumentFilter
@@ -134,6 +137,7 @@ class DocumentViewSet(ReadOnlyViewSet):
 
 class ContestViewSet(PageViewSet):
     """Photo contests of this site."""
+    queryset = ContestPage.objects.none()  # the model, for the schema
 
     serializer_class = serializers.ContestSerializer
     filterset_class = None
@@ -146,6 +150,7 @@ class ContestViewSet(PageViewSet):
 
 class EntryViewSet(ReadOnlyViewSet):
     """Approved entries of the contests above, as their galleries show them."""
+    queryset = Entry.objects.none()  # the model, for the schema
 
     serializer_class = serializers.EntrySerializer
     filterset_class = filters.EntryFilter
@@ -164,6 +169,7 @@ class EntryViewSet(ReadOnlyViewSet):
 class PublicationViewSet(ReadOnlyViewSet):
     """Publications of the private spaces the person belongs to (all of them
     for a superuser); nobody else learns that they exist."""
+    queryset = Publication.objects.none()  # the model, for the schema
 
     filterset_class = filters.PublicationFilter
     ordering_fields = ["published_at", "title"]

@@ -29,5 +29,6 @@ urlpatterns += [
     path("", include("extensions.commissions.urls")),
     path("recherche/", include("extensions.search.urls")),
     path("api/v1/", include("extensions.api.urls")),
+    path("donnees/", include("extensions.api.opendata_urls")),
     path("", include(wagtail_urls)),
 ]
