@@ -9,14 +9,16 @@ exactly like an id that does not exist."""
 import logging
 
 from django.db.models import Count, Prefetch
+from django.http import Http404
 from django.core.paginator import Paginator
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import conditional_page
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -66,6 +68,13 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     def as_view(cls, actions=None, **initkwargs):
         return conditional_page(super().as_view(actions, **initkwargs))
 
+    def get_object(self):
+        try:
+            return super().get_object()
+        except Http404:
+            # DRF would repeat Django's message, which names the model.
+            raise NotFound()
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["Vary"] = "Accept, Authorization, Cookie"
@@ -73,6 +82,12 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
             # Never kept by a shared cache: it shows what this person may see.
             response["Cache-Control"] = "private, no-cache"
         return response
+
+
+def described(text):
+    """The description of a resource in the schema (docstrings are for the
+    code; this is for the API's users, in French)."""
+    return extend_schema_view(list=extend_schema(description=text), retrieve=extend_schema(description=text))
 
 
 def site_pages(request, model):
@@ -95,6 +110,7 @@ class PageViewSet(ReadOnlyViewSet):
         return response
 
 
+@described(gettext_lazy("News of the site, newest first (the site is the one of the address asked)."))
 class NewsViewSet(PageViewSet):
     """News of this site, newest first."""
     queryset = NewsPage.objects.none()  # the model, for the schema
@@ -108,6 +124,7 @@ class NewsViewSet(PageViewSet):
         return site_pages(self.request, NewsPage).prefetch_related("tags", "themes")
 
 
+@described(gettext_lazy("Events of the site's agenda, soonest first."))
 class EventViewSet(PageViewSet):
     """Events of this site's public agenda, soonest first."""
     queryset = EventPage.objects.none()  # the model, for the schema
@@ -121,6 +138,9 @@ class EventViewSet(PageViewSet):
         return site_pages(self.request, EventPage).prefetch_related("themes")
 
 
+@described(gettext_lazy(
+    "Documents of the library: their metadata and a download link. The download checks the same permissions again."
+))
 class DocumentViewSet(ReadOnlyViewSet):
     """Documents of the library: metadata and a download link; the download
     itself checks the same permission again."""
@@ -135,6 +155,7 @@ class DocumentViewSet(ReadOnlyViewSet):
         return visible_documents(self.request, ArchiveDocument.objects.prefetch_related("themes"))
 
 
+@described(gettext_lazy("Photo contests of the site, with their dates and categories."))
 class ContestViewSet(PageViewSet):
     """Photo contests of this site."""
     queryset = ContestPage.objects.none()  # the model, for the schema
@@ -148,6 +169,10 @@ class ContestViewSet(PageViewSet):
         return site_pages(self.request, ContestPage).prefetch_related("categories")
 
 
+@described(gettext_lazy(
+    "Approved entries of the contests, with the credit and licence their galleries show; the number of votes "
+    "when the contest shows it (otherwise null)."
+))
 class EntryViewSet(ReadOnlyViewSet):
     """Approved entries of the contests above, as their galleries show them."""
     queryset = Entry.objects.none()  # the model, for the schema
@@ -166,6 +191,10 @@ class EntryViewSet(ReadOnlyViewSet):
         )
 
 
+@described(gettext_lazy(
+    "Publications of the private spaces you belong to. Anonymous clients and non-members get an empty list, "
+    "and 404 for any publication."
+))
 class PublicationViewSet(ReadOnlyViewSet):
     """Publications of the private spaces the person belongs to (all of them
     for a superuser); nobody else learns that they exist."""
@@ -206,7 +235,11 @@ class SearchView(APIView):
     """The search of /recherche/ (same engine, same permission filter), as
     JSON: results, counts and facets of what the person may see."""
 
-    @extend_schema(parameters=search_parameters(), responses=serializers.SearchResponseSerializer)
+    @extend_schema(
+        description=gettext_lazy("The site's search: the same results, counts and facets as the search page, "
+                                 "limited to what you may see. 10 results per page, 50 pages at most."),
+        parameters=search_parameters(), responses=serializers.SearchResponseSerializer,
+    )
     def get(self, request):
         form = SearchForm(request.query_params)
         if not form.is_valid():
