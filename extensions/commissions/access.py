@@ -39,11 +39,21 @@ def visible_publications(user):
     return Publication.objects.filter(space__in=visible_spaces(user))
 
 
+_meeting_providers = []
+
+
+def register_meetings_provider(provider):
+    """Lets an app that holds meetings (extensions.meetings) answer
+    upcoming_meetings() without this app importing it: `provider(space,
+    user)` returns objects with a `url` and a str()."""
+    _meeting_providers.append(provider)
+    return provider
+
+
 def upcoming_meetings(space, user):
-    """The next meetings of `space` that `user` may see. There are no
-    meetings yet: extensions.meetings will answer here (and "Mes espaces"
-    already shows whatever this returns)."""
-    return []
+    """The next meetings of `space` that `user` may see ("Mes espaces" and
+    the space's page show them)."""
+    return [meeting for provider in _meeting_providers for meeting in provider(space, user)]
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ if settings.DEBUG:
 urlpatterns += [
     path("participation/", include("extensions.participation.urls")),
     path("", include("extensions.commissions.urls")),
+    path("seances/", include("extensions.meetings.urls")),
     path("recherche/", include("extensions.search.urls")),
     path("api/v1/", include("extensions.api.urls")),
     path("donnees/", include("extensions.api.opendata_urls")),

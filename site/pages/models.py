@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
@@ -143,6 +144,11 @@ class EventIndexPage(BasePage):
         events = events.past() if past else events.upcoming()
         context["past"] = past
         context["events"] = paginate(request, events, self.per_page)
+        # Other apps add their own sections (the public meetings of
+        # extensions.meetings) through the "agenda_sections" hook:
+        # fn(request, agenda_page, past) -> HTML or "".
+        sections = (fn(request, self, past) for fn in hooks.get_hooks("agenda_sections"))
+        context["agenda_sections"] = [html for html in sections if html]
         return context
 
 

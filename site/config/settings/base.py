@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "extensions.commissions",
     "extensions.search",
     "extensions.participation",
+    "extensions.meetings",
     "extensions.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

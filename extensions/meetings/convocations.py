@@ -1,0 +1,163 @@
+"""Sending convocations: checks first, then one sealed Convocation version
+and one Delivery per recipient, created in one transaction; the e-mails
+leave from a background task (tasks.py) once it commits. Also: a new
+version when the ordre du jour or a document changes after sending, the
+cancellation, a one-click re-send to one member, the posting of the paper
+batch and the automatic reminder.
+
+    send(meeting, user, posting_on=None)   prête → convoquée (refusals: SendRefused)
+    refresh(meeting, user)                 new version if the content changed
+    cancel(meeting, user)                  → annulée, CANCEL to everyone
+    resend(recipient, user)                the latest version again, to one member
+    record_posting(convocation, posted_on, user)"""
+import hashlib
+import json
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import manifest, rules
+from .audit import Kind, record
+from .models import Convocation, Delivery, Recipient
+from .pages import MeetingPage
+from .workflow import State, TransitionError, _move, circumstances, convocation_refusals, meeting_day
+
+Channel = Recipient.Channel
+Status = Delivery.Status
+
+
+class SendRefused(TransitionError):
+    """The checks refused the sending: `messages` says why, in French."""
+
+    def __init__(self, messages):
+        super().__init__(" ".join(messages))
+        self.messages = messages
+
+
+def latest(meeting):
+    return meeting.convocations.order_by("-version").first()
+
+
+def _create_version(meeting, user, reason):
+    """A sealed Convocation with one Delivery per recipient (paper ones
+    wait for the posting), enqueued for sending after commit."""
+    recipients = list(meeting.recipients.all())
+    previous = latest(meeting)
+    version = previous.version + 1 if previous else 1
+    now = timezone.now()
+    data = manifest.serialize(manifest.build(meeting, version, reason, recipients, now))
+    convocation = Convocation.objects.create(
+        meeting=meeting, version=version, reason=reason, created_at=now, created_by=user,
+        manifest=data.decode(), manifest_sha256=hashlib.sha256(data).hexdigest(), signature=manifest.seal(data),
+        timestamp_token=manifest.timestamp(data),
+    )
+    Delivery.objects.bulk_create(
+        Delivery(convocation=convocation, recipient=r,
+                 status=Status.TO_POST if r.channel == Channel.PAPER else Status.PENDING)
+        for r in recipients
+        if r.channel == Channel.PAPER or r.email
+    )
+    transaction.on_commit(lambda: enqueue(convocation))
+    return convocation
+
+
+def enqueue(convocation):
+    from .tasks import deliver_convocation
+
+    deliver_convocation.enqueue(convocation.pk)
+
+
+def send(meeting, user, posting_on=None):
+    """Sends the convocation of a « prête » meeting. The délai is checked
+    against today, or against `posting_on` when members are convened on
+    paper (the later of the two counts)."""
+    today = timezone.localdate()
+    has_paper = meeting.recipients.filter(channel=Channel.PAPER).exists()
+    sent_on = max(today, posting_on) if has_paper and posting_on else today
+    refusals = convocation_refusals(meeting, sent_on)
+    if refusals:
+        raise SendRefused(refusals)
+    with transaction.atomic():
+        _move(meeting, [State.READY], State.CONVOKED)
+        convocation = _create_version(meeting, user, Convocation.Reason.INITIAL)
+        record(meeting, Kind.SENT, actor=user, detail=_("Version %(version)d") % {"version": convocation.version})
+    return convocation
+
+
+def _fingerprint(meeting_content):
+    """What, in the content, makes a new version (not the creation time)."""
+    return json.dumps(meeting_content, sort_keys=True, ensure_ascii=False)
+
+
+def refresh(meeting, user=None):
+    """After a change to a convened meeting (its page published again, a
+    document replaced): a new version, notified to every member, when what
+    the members were sent differs; None when nothing changed."""
+    if meeting.state != State.CONVOKED:
+        return None
+    with transaction.atomic():
+        # Serialises two refreshes of the same meeting.
+        MeetingPage.objects.select_for_update().filter(pk=meeting.pk).first()
+        previous = latest(meeting)
+        stored = json.loads(previous.manifest)
+        before = {key: stored.get(key) for key in ("meeting", "text", "items")}
+        if _fingerprint(before) == _fingerprint(manifest.content(meeting)):
+            return None
+        convocation = _create_version(meeting, user, Convocation.Reason.UPDATE)
+        record(meeting, Kind.MODIFIED, actor=user, detail=_("Version %(version)d") % {"version": convocation.version})
+    return convocation
+
+
+def cancel(meeting, user):
+    """Cancels a meeting not yet held; if it was convened, everyone gets a
+    cancellation (METHOD:CANCEL)."""
+    with transaction.atomic():
+        was_convoked = meeting.state == State.CONVOKED
+        _move(meeting, [State.PREPARATION, State.READY, State.CONVOKED], State.CANCELLED)
+        if was_convoked:
+            _create_version(meeting, user, Convocation.Reason.CANCEL)
+        record(meeting, Kind.CANCELLED, actor=user)
+
+
+def resend(recipient, user):
+    """Sends the latest version again to one member (one click: a second
+    click while it is queued does nothing). False when nothing to re-send."""
+    convocation = latest(recipient.meeting)
+    if convocation is None or recipient.channel == Channel.PAPER or not recipient.email:
+        return False
+    with transaction.atomic():
+        delivery, created = Delivery.objects.get_or_create(convocation=convocation, recipient=recipient)
+        if not created and not Delivery.objects.filter(
+            pk=delivery.pk, status__in=[Status.SENT, Status.FAILED]
+        ).update(status=Status.PENDING, attempts=0, next_attempt_at=None, error=""):
+            return False
+        record(recipient.meeting, Kind.RESENT, recipient=recipient, actor=user)
+        transaction.on_commit(lambda: enqueue(convocation))
+    return True
+
+
+def paper_batch(convocation):
+    """The paper deliveries of a version, for the printable batch."""
+    return convocation.deliveries.filter(recipient__channel=Channel.PAPER).select_related("recipient")
+
+
+def record_posting(convocation, posted_on, user):
+    """Records the posting date of the paper batch (once). Returns the
+    French refusals of the délai counted from that date: the posting is
+    recorded whatever they say (it is a fact), the warning is for the agent."""
+    meeting = convocation.meeting
+    with transaction.atomic():
+        deliveries = list(paper_batch(convocation).filter(status=Status.TO_POST))
+        Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status=Status.TO_POST).update(
+            status=Status.POSTED, posted_on=posted_on
+        )
+        for delivery in deliveries:
+            record(meeting, Kind.POSTED, recipient=delivery.recipient, actor=user, detail=posted_on.isoformat())
+    body = meeting.instance.body
+    days = rules.notice_days(body, circumstances(meeting))
+    if deliveries and rules.clear_days(posted_on, meeting_day(meeting)) < days:
+        return [_("Posted on %(date)s, the paper convocation leaves fewer than %(days)d clear days before the "
+                  "meeting.") % {"date": posted_on.strftime("%d/%m/%Y"), "days": days}]
+    return []
+

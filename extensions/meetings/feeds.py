@@ -1,0 +1,68 @@
+"""iCal feeds: the public feed of public meetings, and each member's
+private feed (the meetings they may see), reached by a secret, revocable
+token whose hash only is stored. An unknown or revoked token answers 404."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from . import ics
+from .access import public_meetings, visible_meetings
+from .models import FeedToken, hash_token
+
+HORIZON_DAYS = 400
+
+
+def _response(request, meetings):
+    since = timezone.now() - timezone.timedelta(days=HORIZON_DAYS)
+    meetings = (meetings.filter(start__gte=since).select_related("instance")
+                .prefetch_related("agenda_items").annotate(sequence=Max("convocations__version")).order_by("start"))
+    data = ics.feed(meetings, lambda m: request.build_absolute_uri(m.url))
+    return HttpResponse(data, content_type="text/calendar; charset=utf-8")
+
+
+def public_feed(request):
+    return _response(request, public_meetings())
+
+
+def private_feed(request, token):
+    feed = FeedToken.objects.select_related("user").filter(
+        token_hash=hash_token(token), revoked_at__isnull=True, user__is_active=True
+    ).first()
+    if feed is None:
+        raise Http404
+    return _response(request, visible_meetings(feed.user))
+
+
+@login_required
+def my_calendar(request):
+    """Where a member gets (or replaces, or revokes) their private feed."""
+    return TemplateResponse(request, "meetings/my_calendar.html", {
+        "new_url": request.session.pop("meetings_new_feed", ""),
+        "has_feed": FeedToken.objects.filter(user=request.user, revoked_at__isnull=True).exists(),
+        "public_url": request.build_absolute_uri(reverse("meetings:public_feed")),
+    })
+
+
+@login_required
+@require_POST
+def issue_feed(request):
+    raw = FeedToken.issue(request.user)
+    # Shown once, on the next page: the server keeps only its hash.
+    request.session["meetings_new_feed"] = request.build_absolute_uri(reverse("meetings:private_feed", args=[raw]))
+    messages.success(request, _("Your new private calendar address is ready; the previous one no longer works."))
+    return redirect("meetings:my_calendar")
+
+
+@login_required
+@require_POST
+def revoke_feed(request):
+    FeedToken.objects.filter(user=request.user, revoked_at__isnull=True).update(revoked_at=timezone.now())
+    messages.success(request, _("Your private calendar address no longer works."))
+    return redirect("meetings:my_calendar")

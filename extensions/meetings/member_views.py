@@ -1,0 +1,178 @@
+"""What members and visitors see of a meeting: its page (ordre du jour,
+documents for those allowed), the member's convocation (acknowledgement,
+answer, pouvoir) reached signed in or through the personal link, the
+documents behind access control, and the .ics of one meeting.
+
+The first authenticated opening, each first download and the
+acknowledgement are recorded once (conditional UPDATE / unique row), never
+from a tracking pixel."""
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from . import ics, links
+from .access import can_see_documents
+from .audit import Kind, record
+from .forms import AnswerForm
+from .models import DocumentDownload, Recipient
+from .workflow import State, TransitionError, answer_deadline, give_answer, pouvoirs_in_force
+
+
+def recipient_of(user, meeting):
+    """The signed-in user's convocation to `meeting`, once it was sent."""
+    if not user.is_authenticated or meeting.state in (State.PREPARATION, State.READY):
+        return None
+    return (meeting.recipients.select_related("meeting__instance", "mandate", "user")
+            .exclude(channel=Recipient.Channel.INFORMATION).filter(user=user).first())
+
+
+def record_opening(recipient, actor=None):
+    """The first authenticated opening (personal link or signed-in page)."""
+    now = timezone.now()
+    if Recipient.objects.filter(pk=recipient.pk, first_opened_at__isnull=True).update(first_opened_at=now):
+        recipient.first_opened_at = now
+        record(recipient.meeting, Kind.OPENED, recipient=recipient, actor=actor)
+
+
+def acknowledge(recipient, actor=None):
+    """« J'ai bien reçu », once."""
+    now = timezone.now()
+    if Recipient.objects.filter(pk=recipient.pk, acknowledged_at__isnull=True).update(acknowledged_at=now):
+        recipient.acknowledged_at = now
+        record(recipient.meeting, Kind.ACKNOWLEDGED, recipient=recipient, actor=actor)
+        return True
+    return False
+
+
+def _handle_post(request, recipient, actor):
+    """The acknowledgement or the answer; a message says what happened."""
+    if request.POST.get("action") == "acknowledge":
+        acknowledge(recipient, actor)
+        messages.success(request, _("Thank you: your acknowledgement of receipt is recorded."))
+        return None
+    form = AnswerForm(request.POST, recipient=recipient)
+    if not form.is_valid():
+        return form
+    try:
+        give_answer(recipient, form.cleaned_data["answer"], actor=actor, holder=form.cleaned_data.get("holder"),
+                    illness=form.cleaned_data.get("illness", False))
+    except TransitionError as error:
+        form.add_error(None, str(error))
+        return form
+    messages.success(request, _("Your answer is recorded."))
+    return None
+
+
+def agenda(page, document_url):
+    """[(item, [(document, url)])] of the ordre du jour, in order."""
+    return [
+        (item, [(block.value["document"], document_url(block.value["document"]))
+                for block in item.documents if block.value.get("document") is not None])
+        for item in page.agenda_items.select_related("rapporteur")
+    ]
+
+
+def _convocation_context(meeting, recipient, document_url):
+    held = pouvoirs_in_force(meeting)
+    return {
+        "recipient": recipient,
+        "documents_visible": True,
+        "agenda": agenda(meeting, document_url),
+        "answers_open": meeting.state == State.CONVOKED and timezone.now() <= answer_deadline(meeting),
+        "answer_deadline": answer_deadline(meeting),
+        "pouvoir_given": next((p for p in held if p.giver_id == recipient.user_id), None),
+        "pouvoirs_held": [p for p in held if p.holder_id == recipient.user_id],
+    }
+
+
+def meeting(request, page):
+    """The meeting page (access already checked by the page)."""
+    recipient = recipient_of(request.user, page)
+    visible = can_see_documents(request.user, page)
+    url = page.get_url(request)
+    document_url = (lambda document: url + page.reverse_subpage("document", args=[document.pk])) if visible else None
+    context = {"page": page, "self": page, "form": None, "documents_visible": visible,
+               "agenda": agenda(page, document_url or (lambda document: ""))}
+    if recipient is not None:
+        record_opening(recipient, request.user)
+        if request.method == "POST":
+            context["form"] = _handle_post(request, recipient, request.user)
+            if context["form"] is None:
+                return redirect(url)
+        context.update(_convocation_context(page, recipient, document_url))
+    context["form"] = context["form"] or (AnswerForm(recipient=recipient) if recipient else None)
+    return TemplateResponse(request, "meetings/meeting_page.html", context)
+
+
+def link_error(request, error):
+    """Unknown, tampered or expired personal link: a clear message, nothing recorded."""
+    return TemplateResponse(request, "meetings/link_error.html", {"expired": error.expired}, status=404)
+
+
+def personal(request, token):
+    """The convocation through the personal link of the e-mail."""
+    try:
+        recipient = links.recipient_for(token)
+    except links.LinkError as error:
+        return link_error(request, error)
+    page = recipient.meeting
+    actor = recipient.user if request.user == recipient.user else None
+    record_opening(recipient, actor)
+    form = None
+    if request.method == "POST":
+        form = _handle_post(request, recipient, actor)
+        if form is None:
+            return redirect(request.path)
+    context = {"page": page, "self": page, "form": form or AnswerForm(recipient=recipient), "personal": True}
+    context.update(_convocation_context(
+        page, recipient, lambda document: reverse("meetings:personal_document", args=[token, document.pk])
+    ))
+    return TemplateResponse(request, "meetings/meeting_page.html", context)
+
+
+def _serve(page, document_id, recipient):
+    found = next((doc for _item, _kind, doc in page.documents() if doc.pk == document_id), None)
+    if found is None:
+        raise Http404
+    if recipient is not None:
+        try:
+            with transaction.atomic():
+                DocumentDownload.objects.create(recipient=recipient, document=found)
+        except IntegrityError:
+            pass  # not the first download
+        else:
+            record(page, Kind.DOWNLOADED, recipient=recipient, detail=found.title)
+    response = FileResponse(found.file.open("rb"), as_attachment=True, filename=found.filename)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def document(request, page, document_id):
+    """A document of the ordre du jour, for members and staff only (404 alike
+    for others and for a document that is not on this meeting)."""
+    if not can_see_documents(request.user, page):
+        raise Http404
+    return _serve(page, document_id, recipient_of(request.user, page))
+
+
+def personal_document(request, token, document_id):
+    try:
+        recipient = links.recipient_for(token)
+    except links.LinkError as error:
+        return link_error(request, error)
+    return _serve(recipient.meeting, document_id, recipient)
+
+
+def meeting_ics(request, page):
+    sequence = page.convocations.order_by("-version").values_list("version", flat=True).first() or 0
+    data = ics.calendar([ics.event(page, sequence, page.state == State.CANCELLED, request.build_absolute_uri(page.url))],
+                        "PUBLISH")
+    response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="seance.ics"'
+    return response

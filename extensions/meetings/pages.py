@@ -1,0 +1,216 @@
+"""The meeting pages: an index (the instance's calendar of séances) and
+one page per meeting with its ordre du jour. A meeting page is public only
+once a public meeting is convened; until then, and always for a private
+meeting, only the people access.py names may see it, on every route."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+NOTE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
+
+
+class MeetingIndexPage(Page):
+    """Where meeting pages live (e.g. /seances/): lists the meetings the
+    visitor may see, upcoming first."""
+
+    subpage_types = ["meetings.MeetingPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("meetings")
+
+    def get_context(self, request, *args, **kwargs):
+        from .access import visible_meetings
+
+        context = super().get_context(request, *args, **kwargs)
+        meetings = visible_meetings(request.user).child_of(self).select_related("instance")
+        now = timezone.now()
+        context["upcoming"] = meetings.filter(start__gte=now).order_by("start")
+        context["past"] = meetings.filter(start__lt=now).order_by("-start")[:20]
+        return context
+
+
+class AttachedDocumentBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        choices=[("projet", _("draft deliberation")), ("annexe", _("annex")), ("rapport", _("report"))],
+        default="projet", label=_("kind"),
+    )
+    document = DocumentChooserBlock(label=_("document"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("document")
+
+
+class MeetingPage(RoutablePageMixin, Page):
+    """One meeting of an instance: when and where, public or not, its
+    ordre du jour, and the state of its convocation:
+    préparation → prête (recipient list locked) → convoquée → séance
+    ouverte (no more convocations) → close; annulée from any state before
+    the séance. Transitions go through workflow.py only."""
+
+    class State(models.TextChoices):
+        PREPARATION = "preparation", _("in preparation")
+        READY = "ready", _("ready (recipients locked)")
+        CONVOKED = "convoked", _("convened")
+        OPEN = "open", _("séance open")
+        CLOSED = "closed", _("closed")
+        CANCELLED = "cancelled", _("cancelled")
+
+    instance = models.ForeignKey(
+        "meetings.Instance", on_delete=models.PROTECT, related_name="meetings", verbose_name=_("instance")
+    )
+    start = models.DateTimeField(_("date and hour"))
+    end = models.DateTimeField(_("expected end"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    is_public = models.BooleanField(
+        _("public meeting"), default=True,
+        help_text=_("Public meetings appear in the agenda with their ordre du jour once convened."),
+    )
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.PREPARATION,
+                             editable=False)
+    urgency = models.BooleanField(_("urgency"), default=False)
+    urgency_reason = models.TextField(_("reason for the urgency"), blank=True)
+    first_after_renewal = models.BooleanField(_("first meeting after a general renewal"), default=False)
+    reconvocation_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("new convocation after a failed quorum of"),
+    )
+    intro = RichTextField(_("introduction"), blank=True, features=NOTE_FEATURES)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("instance"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("start"), FieldPanel("end")]), FieldPanel("place"), FieldPanel("address"),
+             FieldPanel("is_public")],
+            heading=_("When and where"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("urgency"), FieldPanel("urgency_reason"), FieldPanel("first_after_renewal"),
+             FieldPanel("reconvocation_of")],
+            heading=_("Circumstances of the convocation"),
+        ),
+        FieldPanel("intro"),
+        InlinePanel("agenda_items", heading=_("Ordre du jour"), label=_("item")),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("place"),
+        index.RelatedFields("agenda_items", [index.SearchField("title"), index.SearchField("note")]),
+        index.FilterField("instance"),
+        index.FilterField("is_public"),
+        index.FilterField("state"),
+        index.FilterField("start"),
+    ]
+    parent_page_types = ["meetings.MeetingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+
+    def clean(self):
+        """A commission's documents stay in its space's private collection:
+        anywhere else, people outside the commission could download them
+        from the library."""
+        super().clean()
+        space = self.instance.space if self.instance_id else None
+        if space is None or space.collection_id is None:
+            return
+        strays = [doc.title for _item, _kind, doc in self.documents() if doc.collection_id != space.collection_id]
+        if strays:
+            raise ValidationError(_("These documents must be in the collection of the space « %(space)s »: "
+                                    "%(documents)s.") % {"space": space.name, "documents": ", ".join(strays)})
+
+    def with_content_json(self, content):
+        """A revision never carries the state back: publishing an older
+        draft must not undo a sending (the state moves in workflow.py only)."""
+        page = super().with_content_json(content)
+        page.state = self.state
+        return page
+
+    def get_sitemap_urls(self, request=None):
+        from .access import is_publicly_visible
+
+        return super().get_sitemap_urls(request) if is_publicly_visible(self) else []
+
+    @property
+    def local_start(self):
+        return timezone.localtime(self.start)
+
+    def documents(self):
+        """(item, kind, document) for each document of the ordre du jour, in order."""
+        return [
+            (item, block.value["kind"], block.value["document"])
+            for item in self.agenda_items.all()
+            for block in item.documents
+            if block.value.get("document") is not None
+        ]
+
+    def check_access(self, request):
+        from .access import can_see_meeting
+
+        if not can_see_meeting(request.user, self):
+            raise Http404
+
+    @path("")
+    def home(self, request):
+        from . import member_views
+
+        self.check_access(request)
+        return member_views.meeting(request, self)
+
+    @path("documents/<int:document_id>/")
+    def document(self, request, document_id):
+        from . import member_views
+
+        self.check_access(request)
+        return member_views.document(request, self, document_id)
+
+    @path("ical/")
+    def ics(self, request):
+        from . import member_views
+
+        self.check_access(request)
+        return member_views.meeting_ics(request, self)
+
+
+class AgendaItem(Orderable):
+    """An item of the ordre du jour: no item absent from it may be voted
+    (L2121-10). Its note de synthèse is required from 3,500 inhabitants and
+    in EPCI (rules.needs_note_de_synthese)."""
+
+    page = ParentalKey(MeetingPage, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(_("title"), max_length=300)
+    rapporteur = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("rapporteur"),
+    )
+    note = RichTextField(_("note de synthèse"), blank=True, features=NOTE_FEATURES)
+    documents = StreamField([("document", AttachedDocumentBlock())], blank=True, verbose_name=_("documents"))
+
+    panels = [FieldPanel("title"), FieldPanel("rapporteur"), FieldPanel("note"), FieldPanel("documents")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("ordre du jour")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def has_note(self):
+        from django.utils.html import strip_tags
+
+        return bool(strip_tags(self.note or "").strip())

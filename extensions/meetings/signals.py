@@ -1,0 +1,36 @@
+"""After a convened meeting changes (its page published again, or one of
+its documents replaced in the library), a task checks whether what the
+members were sent differs and, if so, sends a new version."""
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.signals import page_published
+
+from .pages import MeetingPage
+
+
+@receiver(page_published, sender=MeetingPage)
+def meeting_published(sender, instance, revision=None, **kwargs):
+    if instance.state == MeetingPage.State.CONVOKED:
+        user_id = revision.user_id if revision is not None else None
+        transaction.on_commit(lambda: _enqueue([instance.pk], user_id))
+
+
+@receiver(post_save, sender=get_document_model())
+def document_saved(sender, instance, created, **kwargs):
+    if created:
+        return
+    meeting_ids = [
+        meeting.pk for meeting in MeetingPage.objects.filter(state=MeetingPage.State.CONVOKED)
+        if any(document.pk == instance.pk for _item, _kind, document in meeting.documents())
+    ]
+    if meeting_ids:
+        transaction.on_commit(lambda: _enqueue(meeting_ids, None))
+
+
+def _enqueue(meeting_ids, user_id):
+    from .tasks import refresh_convocation
+
+    for meeting_id in meeting_ids:
+        refresh_convocation.enqueue(meeting_id, user_id)

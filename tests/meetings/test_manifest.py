@@ -1,0 +1,80 @@
+"""The proof of sending: the manifest's hashes match the stored files, its
+seal holds (and breaks when tampered with), a file can be checked against
+it, and changing an annex after sending yields version 2 with one notice
+per member."""
+import hashlib
+import json
+
+from django.core import mail
+from django.core.files.base import ContentFile
+
+from extensions.meetings import manifest
+from extensions.meetings.models import Convocation, Delivery
+
+from tests.factories import pdf_bytes
+
+
+def test_the_manifest_hashes_match_the_stored_files(convoked, annex, elus):
+    convocation = convoked.convocations.get()
+    data = json.loads(convocation.manifest)
+    [entry] = manifest.documents_of(convocation)
+    with annex.file.open("rb") as fh:
+        assert entry["sha256"] == hashlib.sha256(fh.read()).hexdigest()
+    assert entry["title"] == "Annexe : tableau des subventions"
+    assert hashlib.sha256(convocation.manifest.encode()).hexdigest() == convocation.manifest_sha256
+    assert {r["name"] for r in data["recipients"]} == {u.get_full_name() for u in elus}
+    assert {r["channel"] for r in data["recipients"]} == {"email", "paper"}
+    assert "Vous êtes convoqué" in data["text"] or "convened" in data["text"]
+    assert [item["title"] for item in data["items"]] == ["Point n° 1 : budget annexe 1", "Point n° 2 : budget annexe 2"]
+    assert manifest.is_sealed(convocation)
+
+
+def test_a_tampered_manifest_breaks_the_seal(convoked):
+    convocation = convoked.convocations.get()
+    Convocation.objects.filter(pk=convocation.pk).update(manifest=convocation.manifest.replace("Salle", "Halle"))
+    convocation.refresh_from_db()
+    assert not manifest.is_sealed(convocation)
+
+
+def test_a_file_is_checked_against_the_manifest(convoked, annex):
+    convocation = convoked.convocations.get()
+    with annex.file.open("rb") as fh:
+        assert manifest.file_matches(convocation, fh)["title"] == annex.title
+    assert manifest.file_matches(convocation, ContentFile(b"%PDF-1.4 autre chose")) is None
+
+
+def test_changing_an_annex_yields_version_2_and_one_notice_per_member(
+    convoked, annex, elus, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        annex.file.save("annexe-v2.pdf", ContentFile(pdf_bytes("Tableau des subventions, version corrigée")))
+    assert list(convoked.convocations.values_list("version", flat=True)) == [1, 2]
+    v2 = convoked.convocations.get(version=2)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in elus[:4])
+    assert "version 2" in mail.outbox[0].body
+    with annex.file.open("rb") as fh:
+        assert manifest.documents_of(v2)[0]["sha256"] == hashlib.sha256(fh.read()).hexdigest()
+    assert v2.deliveries.get(recipient__user=elus[4]).status == Delivery.Status.TO_POST
+
+
+def test_publishing_the_page_unchanged_makes_no_new_version(convoked, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        convoked.save_revision().publish()
+    assert convoked.convocations.count() == 1
+
+
+def test_a_new_item_makes_a_new_version(convoked, django_capture_on_commit_callbacks):
+    from extensions.meetings.pages import AgendaItem
+
+    convoked.agenda_items.add(AgendaItem(title="Point ajouté : motion", note="<p>Motion.</p>"))
+    with django_capture_on_commit_callbacks(execute=True):
+        convoked.save_revision().publish()
+    assert convoked.convocations.count() == 2
+
+
+def test_the_timestamp_request_is_der(settings):
+    request = manifest.timestamp_request(hashlib.sha256(b"x").digest(), 12345)
+    assert request[0] == 0x30 and request[1] == len(request) - 2
+    assert hashlib.sha256(b"x").digest() in request
+    assert manifest.timestamp(b"x") == ""  # no authority configured

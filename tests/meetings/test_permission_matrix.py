@@ -1,0 +1,170 @@
+"""The permission matrix of meetings, channel by channel: the meeting
+page, its documents, its .ics, the public and private feeds, the search,
+the file check and the staff dashboard, for a public convened council
+meeting, the same council's meeting in preparation and a private
+commission meeting. Non-members, outsiders of another space and anonymous
+visitors reach nothing private: they get the same 404 as for a missing
+address."""
+import pytest
+from django.contrib.auth.models import Group
+
+from extensions.commissions.models import Membership, Space
+from extensions.meetings import convocations, workflow
+from extensions.meetings.models import FeedToken, Instance
+from pages.roles import ELUS
+from tests.factories import UserFactory
+
+from .factories import InstanceFactory, MandateFactory, MeetingPageFactory, attach
+
+SECRET = "zorglumotion"
+ROLES = ["anonymous", "citizen", "other_elu", "outsider", "member", "commission_member", "agent", "superuser"]
+STAFF = {"agent", "superuser"}
+
+
+@pytest.fixture
+def world(meeting_index, council, elus, agent, users, django_capture_on_commit_callbacks):
+    """Three meetings and everyone who might ask about them."""
+    urbanisme = Space.objects.create(name="Commission urbanisme")
+    securite = Space.objects.create(name="Commission sécurité")
+    people = {
+        "anonymous": None,
+        "citizen": UserFactory(username="citoyenne"),
+        "other_elu": users["elu"],  # an élu, but of no instance here
+        "outsider": UserFactory(username="gendarme"),
+        "member": elus[0],
+        "commission_member": UserFactory(username="commissaire", groups=[ELUS]),
+        "agent": agent,
+        "superuser": users["superuser"],
+    }
+    Membership.objects.create(space=securite, user=people["outsider"], role=Membership.Role.GUEST)
+    Membership.objects.create(space=urbanisme, user=people["commission_member"])
+    commission = InstanceFactory(name="Commission urbanisme (instance)", kind=Instance.Kind.COMMISSION,
+                                 space=urbanisme)
+    MandateFactory(instance=commission, member=people["commission_member"])
+    public = MeetingPageFactory(parent=meeting_index, instance=council, title=f"Conseil public {SECRET}")
+    preparing = MeetingPageFactory(parent=meeting_index, instance=council, title=f"Conseil en préparation {SECRET}")
+    private = MeetingPageFactory(parent=meeting_index, instance=commission, is_public=False,
+                                 title=f"Commission privée {SECRET}")
+    documents = {"public": attach(public), "private": attach(private), "preparing": attach(preparing)}
+    for meeting in (public, private):
+        workflow.lock_recipients(meeting, agent)
+        with django_capture_on_commit_callbacks(execute=True):
+            convocations.send(meeting, agent)
+    return {"people": people, "meetings": {"public": public, "preparing": preparing, "private": private},
+            "documents": documents}
+
+
+def sees(role, meeting_key):
+    if meeting_key == "public":
+        return True
+    if role in STAFF:
+        return True
+    return role == ("member" if meeting_key == "preparing" else "commission_member")
+
+
+def sees_documents(role, meeting_key):
+    if role in STAFF:
+        return True
+    return role == ("commission_member" if meeting_key == "private" else "member")
+
+
+def sign_in(client, user):
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", ["public", "preparing", "private"])
+def test_meeting_page_documents_and_ics(client, world, role, key):
+    client = sign_in(client, world["people"][role])
+    meeting = world["meetings"][key]
+    document = world["documents"][key]
+    expected = 200 if sees(role, key) else 404
+    page = client.get(meeting.url)
+    assert page.status_code == expected
+    assert client.get(meeting.url + "ical/").status_code == expected
+    download = client.get(f"{meeting.url}documents/{document.pk}/")
+    assert download.status_code == (200 if sees(role, key) and sees_documents(role, key) else 404)
+    # The library's own view applies the collection's restriction: the
+    # council's documents to Élus and Agents, the commission's to its members.
+    library = {"superuser", "commission_member"} if key == "private" else {
+        "superuser", "agent", "member", "commission_member", "other_elu"}
+    assert client.get(document.url).status_code == (200 if role in library else 404)
+    if expected == 200:
+        assert (document.title in page.content.decode()) is sees_documents(role, key)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_search(client, world, role):
+    client = sign_in(client, world["people"][role])
+    text = client.get("/recherche/", {"q": SECRET}).content.decode()
+    for key, meeting in world["meetings"].items():
+        assert (meeting.title.replace(SECRET, f"<mark>{SECRET}</mark>") in text) is sees(role, key), key
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_private_feed_lists_what_the_role_sees(client, world, role):
+    user = world["people"][role]
+    if user is None:
+        return
+    token = FeedToken.issue(user)
+    text = client.get(f"/seances/calendrier/prive/{token}.ics").content.decode()
+    for key, meeting in world["meetings"].items():
+        assert (meeting.title in text) is sees(role, key), key
+
+
+def test_public_feed_lists_only_public_convened_meetings(client, world):
+    text = client.get("/seances/calendrier/seances.ics").content.decode()
+    assert world["meetings"]["public"].title in text
+    assert world["meetings"]["preparing"].title not in text
+    assert world["meetings"]["private"].title not in text
+
+
+def test_a_revoked_or_unknown_feed_token_is_404(client, world):
+    user = world["people"]["member"]
+    old = FeedToken.issue(user)
+    new = FeedToken.issue(user)
+    assert client.get(f"/seances/calendrier/prive/{old}.ics").status_code == 404
+    assert client.get(f"/seances/calendrier/prive/{new}.ics").status_code == 200
+    assert client.get("/seances/calendrier/prive/inconnu.ics").status_code == 404
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("key", ["public", "private"])
+def test_file_check(client, world, role, key):
+    client = sign_in(client, world["people"][role])
+    convocation = world["meetings"][key].convocations.get()
+    response = client.get(f"/seances/convocations/{convocation.pk}/verification/")
+    assert response.status_code == (200 if sees(role, key) else 404)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_dashboard_is_for_staff(client, world, role):
+    client = sign_in(client, world["people"][role])
+    response = client.get(f"/admin/seances/{world['meetings']['private'].pk}/")
+    assert (response.status_code == 200) is (role in STAFF)
+    if response.status_code != 200:
+        assert world["meetings"]["private"].title not in response.content.decode()
+
+
+def test_commission_space_lists_its_upcoming_meetings(client, world):
+    from extensions.commissions.access import upcoming_meetings
+
+    space = Space.objects.get(name="Commission urbanisme")
+    assert upcoming_meetings(space, world["people"]["commission_member"]) == [world["meetings"]["private"]]
+    assert upcoming_meetings(space, world["people"]["outsider"]) == []
+    assert upcoming_meetings(space, Group and world["people"]["citizen"]) == []
+
+
+def test_a_commission_document_outside_its_space_is_refused(world):
+    from django.core.exceptions import ValidationError
+
+    private = world["meetings"]["private"]
+    attach(world["meetings"]["public"])  # a council document...
+    item = private.agenda_items.first()
+    item.documents.append(("document", {"kind": "annexe", "document": world["documents"]["public"]}))
+    item.save()
+    with pytest.raises(ValidationError):
+        private.full_clean()
