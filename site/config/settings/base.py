@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "extensions.search",
     "extensions.participation",
     "extensions.meetings",
+    "extensions.deliberations",
     "extensions.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class DeliberationsConfig(AppConfig):
+    name = "extensions.deliberations"
+    label = "deliberations"
+    verbose_name = _("Deliberations")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Connects the guards on published files; registers acts with the search.
+        from . import searchables, signals  # noqa: F401

@@ -1,0 +1,52 @@
+"""The information copies an EPCI owes the municipal councillors of its
+member communes who do not sit on its council (L5211-40-2): the list of
+deliberations within a month of the séance, the procès-verbal within a
+month of its adoption. Recipients are the instance's « copies for
+information » (extensions.meetings); each copy is sent once, by a task."""
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from .listing import list_pdf
+from .models import InformationCopy
+
+
+def _attachment(copy):
+    seance = copy.seance
+    day = seance.day
+    if copy.kind == InformationCopy.Kind.LIST:
+        return f"liste-des-deliberations-{day:%Y-%m-%d}.pdf", list_pdf(seance)
+    with seance.proces_verbal.signed_file.open("rb") as fh:
+        return f"proces-verbal-{day:%Y-%m-%d}.pdf", fh.read()
+
+
+def send_copy(copy):
+    """Sends `copy` to every recipient, once: the row is claimed by one
+    conditional UPDATE before anything leaves. Returns the number sent."""
+    with transaction.atomic():
+        claimed = InformationCopy.objects.filter(pk=copy.pk, sent_at__isnull=True).update(sent_at=timezone.now())
+        if not claimed:
+            return 0
+        instance = copy.seance.meeting.instance
+        recipients = list(instance.information_recipients.all())
+        filename, data = _attachment(copy)
+        subject = _("%(what)s — %(instance)s, séance of %(day)s") % {
+            "what": copy.get_kind_display().capitalize(), "instance": instance,
+            "day": formats.date_format(copy.seance.day, "j F Y")}
+        body = _("For your information (article L5211-40-2 of the CGCT), please find attached the %(what)s.") % {
+            "what": copy.get_kind_display()}
+        for recipient in recipients:
+            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
+            message.attach(filename, data, "application/pdf")
+            message.send()
+        InformationCopy.objects.filter(pk=copy.pk).update(recipients=len(recipients))
+    return len(recipients)
+
+
+@task()
+def send_information_copy(copy_id: int):
+    copy = InformationCopy.objects.filter(pk=copy_id).select_related("seance__meeting__instance").first()
+    return send_copy(copy) if copy else 0

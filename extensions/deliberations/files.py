@@ -1,0 +1,47 @@
+"""The files of the deliberations: checking an uploaded PDF, and storing a
+generated or signed PDF as a public document of the library, in the
+collection « Actes publiés » that no staff role may edit (a published act's
+file must never change, R2131-1)."""
+import hashlib
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+ACTS_COLLECTION = "Actes publiés"
+MAX_PDF_SIZE = 20 * 1024 * 1024
+
+
+def validate_pdf(uploaded):
+    """A real PDF of reasonable size, or a French ValidationError."""
+    if uploaded is None:
+        raise ValidationError(_("Choose the signed PDF file."))
+    if uploaded.size > MAX_PDF_SIZE:
+        raise ValidationError(_("The file is larger than 20 MB."))
+    head = uploaded.read(5)
+    uploaded.seek(0)
+    if head != b"%PDF-":
+        raise ValidationError(_("This file is not a PDF."))
+
+
+def file_sha256(data):
+    return hashlib.sha256(data).hexdigest()
+
+
+def acts_collection():
+    """The public collection of published acts, beside « Documents publics »
+    (whose staff permissions do not reach it)."""
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=ACTS_COLLECTION).first() or root.add_child(name=ACTS_COLLECTION)
+
+
+def store_public_document(title, data, filename, kind, act_date, reference):
+    document = get_document_model()(
+        title=title, kind=kind, act_date=act_date, reference=reference, collection=acts_collection(),
+    )
+    document.file.save(filename, ContentFile(data), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document

@@ -1,0 +1,164 @@
+"""Forms of the secretary's console, the procès-verbal and act screens, and
+the public « demander une copie papier » form."""
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from extensions.meetings import rules
+from extensions.meetings.pages import MeetingPage
+
+from .models import Deliberation, Vote
+from .nomenclature import CHOICES, NOMENCLATURE
+
+
+def _label(user):
+    return user.get_full_name() or user.get_username()
+
+
+class MemberChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return _label(obj)
+
+
+class MembersChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return _label(obj)
+
+
+class OpeningForm(forms.Form):
+    """The opening: who presides, the secretaries (L2121-15), and the
+    council's ruling on the urgency when the convocation invoked it."""
+
+    president = MemberChoiceField(label=_("President of the séance"), queryset=None)
+    secretaries = MembersChoiceField(label=_("Secrétaire(s) de séance"), queryset=None,
+                                     widget=forms.CheckboxSelectMultiple)
+    urgency_accepted = forms.TypedChoiceField(
+        label=_("The council's ruling on the urgency"), required=False, coerce=lambda v: v == "yes",
+        choices=[("yes", _("urgency accepted")), ("no", _("urgency rejected"))], widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, members, urgency, **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = get_user_model().objects.filter(pk__in=[m.pk for m in members]).order_by("last_name", "first_name")
+        self.fields["president"].queryset = queryset
+        self.fields["secretaries"].queryset = queryset
+        if urgency:
+            self.fields["urgency_accepted"].required = True
+        else:
+            del self.fields["urgency_accepted"]
+
+
+class ItemForm(forms.ModelForm):
+    """What the secretary records on an item before its vote."""
+
+    matiere_code = forms.ChoiceField(label=_("Subject (nomenclature Actes)"), choices=CHOICES, required=False)
+    huis_clos_requests = forms.IntegerField(label=_("Members asking for a closed sitting"), min_value=0,
+                                            required=False, initial=0)
+    huis_clos_by_president = forms.BooleanField(label=_("Asked by the maire / the president"), required=False)
+    huis_clos_votes_for = forms.IntegerField(label=_("Votes for the closed sitting"), min_value=0, required=False,
+                                             initial=0)
+
+    class Meta:
+        model = Deliberation
+        fields = ["report", "text", "discussion", "matiere_code", "budget_year", "budget_name", "public_requests",
+                  "secret_requests", "nomination", "huis_clos", "withdrawn_members"]
+        widgets = {"withdrawn_members": forms.CheckboxSelectMultiple, "report": forms.Textarea(attrs={"rows": 4}),
+                   "text": forms.Textarea(attrs={"rows": 6}), "discussion": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, members, present_or_represented, epci, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.present_or_represented = present_or_represented
+        self.epci = epci
+        field = self.fields["withdrawn_members"]
+        field.queryset = field.queryset.filter(pk__in=[m.pk for m in members]).order_by("last_name")
+        field.label_from_instance = _label
+        field.required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("huis_clos") and not self.instance.huis_clos:
+            requests = cleaned.get("huis_clos_requests") or 0
+            by_president = cleaned.get("huis_clos_by_president")
+            if not rules.huis_clos_request_valid(requests, by_president, self.epci):
+                self.add_error("huis_clos_requests", _(
+                    "A closed sitting is asked by %(count)d members or by the president (L2121-18)."
+                ) % {"count": 5 if self.epci else 3})
+            elif not rules.huis_clos_decided(cleaned.get("huis_clos_votes_for") or 0, self.present_or_represented):
+                self.add_error("huis_clos_votes_for", _(
+                    "The closed sitting needs the absolute majority of the %(count)d members present or "
+                    "represented (L2121-18)."
+                ) % {"count": self.present_or_represented})
+        return cleaned
+
+    def save(self, commit=True):
+        deliberation = super().save(commit=False)
+        deliberation.matiere_name = NOMENCLATURE.get(deliberation.matiere_code, "")
+        if self.cleaned_data.get("huis_clos") and not deliberation.huis_clos_requested_by:
+            requests = self.cleaned_data.get("huis_clos_requests") or 0
+            deliberation.huis_clos_requested_by = (
+                str(_("the president")) if self.cleaned_data.get("huis_clos_by_president")
+                else str(_("%(count)d members")) % {"count": requests})
+        if commit:
+            deliberation.save()
+            self.save_m2m()
+        return deliberation
+
+
+class VoteForm(forms.Form):
+    """One choice per voice (show of hands, public ballot), or the totals
+    of a secret ballot."""
+
+    def __init__(self, *args, voices, secret, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.secret = secret
+        self.voices = voices
+        if secret:
+            for name, label in (("pour", _("For")), ("contre", _("Against")),
+                                ("abstention", _("Abstentions, blank or spoiled"))):
+                self.fields[name] = forms.IntegerField(label=label, min_value=0, initial=0)
+            return
+        for member, holder in voices:
+            label = _label(member) if holder is None else _("%(member)s (pouvoir to %(holder)s)") % {
+                "member": _label(member), "holder": _label(holder)}
+            self.fields[f"voice_{member.pk}"] = forms.ChoiceField(
+                label=label, choices=Vote.Choice.choices, initial=Vote.Choice.POUR, widget=forms.RadioSelect)
+
+    def choices(self):
+        return {member.pk: self.cleaned_data[f"voice_{member.pk}"] for member, _holder in self.voices}
+
+
+class AdoptForm(forms.Form):
+    meeting = forms.ModelChoiceField(label=_("Adopted at the meeting of"), queryset=MeetingPage.objects.none())
+
+    def __init__(self, *args, seance, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = MeetingPage.objects.filter(
+            instance=seance.meeting.instance, start__gt=seance.meeting.start).order_by("start")
+
+
+class SignedFileForm(forms.Form):
+    signed_file = forms.FileField(label=_("Signed procès-verbal (PDF)"))
+
+
+class PublicTextForm(forms.Form):
+    public_text = forms.CharField(
+        label=_("Text to publish"), widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("Replace the personal data the public does not need (names of private persons, addresses, "
+                    "health or social situations) by initials or « M. X »."),
+    )
+
+
+class CopyRequestForm(forms.Form):
+    """Asking for a paper copy of an act; the field « website » is a trap
+    for robots (hidden to people)."""
+
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    email = forms.EmailField(label=_("Your e-mail address"))
+    postal_address = forms.CharField(label=_("Postal address for the copy"), widget=forms.Textarea(attrs={"rows": 3}),
+                                     max_length=500)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("Your request could not be accepted."))
+        return ""

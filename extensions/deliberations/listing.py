@@ -1,0 +1,80 @@
+"""The list of deliberations of a séance (L2121-25): the date and subject of
+every deliberation examined, adopted or rejected, generated at the close,
+printable for posting at the mairie and put online within a week. Items
+examined in a closed sitting never appear on a public channel."""
+from django.db import transaction
+from django.http import Http404
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from extensions.meetings import rules
+from extensions.meetings.access import is_publicly_visible
+from extensions.meetings.pdf import Document
+
+from .models import Deliberation, InformationCopy, Seance
+from .seance import SeanceError
+
+
+def rows(seance, public=False):
+    """The deliberations of the list, by number in the séance."""
+    deliberations = seance.deliberations.filter(status=Deliberation.Status.VOTED).order_by("number_in_seance")
+    return deliberations.filter(huis_clos=False) if public else deliberations
+
+
+def deadline(seance):
+    return rules.deliberation_list_deadline(seance.day)
+
+
+def publish_list(seance):
+    """Puts the list online (once; a second click changes nothing)."""
+    if not seance.closed_at:
+        raise SeanceError(_("The list of deliberations is published once the séance is closed."))
+    with transaction.atomic():
+        Seance.objects.filter(pk=seance.pk, list_published_at__isnull=True).update(list_published_at=timezone.now())
+    seance.refresh_from_db()
+
+
+def _online(index_page):
+    """Séances whose list is online, held by meetings of the index page's site."""
+    site_root = index_page.get_site().root_page
+    return Seance.objects.filter(
+        list_published_at__isnull=False,
+        meeting__path__startswith=site_root.path,
+        meeting__live=True,
+        meeting__is_public=True,
+    ).select_related("meeting", "meeting__instance")
+
+
+def published_lists(index_page):
+    return _online(index_page).order_by("-meeting__start")
+
+
+def public_list(index_page, seance_id):
+    """The séance and its public rows; the same 404 whether the séance does
+    not exist, is private or its list is not online yet."""
+    seance = _online(index_page).filter(pk=seance_id).first()
+    if seance is None or not is_publicly_visible(seance.meeting):
+        raise Http404
+    return seance, rows(seance, public=True)
+
+
+def list_pdf(seance):
+    """The list as a PDF, for posting at the mairie."""
+    day = formats.date_format(seance.day, "l j F Y")
+    doc = Document(_("List of deliberations"), _("%(instance)s — séance of %(day)s") % {
+        "instance": seance.meeting.instance, "day": day})
+    doc.paragraph(_("Posted and put online pursuant to article L2121-25 of the CGCT."))
+    doc.table(
+        [_("No."), _("Register"), _("Subject"), _("Result")],
+        [(d.number_in_seance, d.reference, d.title, d.get_outcome_display()) for d in rows(seance, public=True)],
+        widths=[12, 25, 113, 30],
+    )
+    return doc.output()
+
+
+def copies_due(today=None):
+    """EPCI information copies not sent yet, soonest first, with their
+    days left (L5211-40-2: within a month)."""
+    today = today or timezone.localdate()
+    copies = InformationCopy.objects.filter(sent_at__isnull=True).select_related("seance__meeting")
+    return [(copy, rules.days_left(copy.due_on, today)) for copy in copies]

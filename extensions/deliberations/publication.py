@@ -1,0 +1,125 @@
+"""Each adopted deliberation published as an act (L2131-1, R2131-1): after
+a pseudonymisation step (personal data the public does not need replaced
+in the text to publish), a PDF generated from that text, stored as a
+library document of kind « délibération » in the public collection of acts,
+and an act page showing the author's name and title, the date it went
+online and the file's SHA-256, which never changes afterwards. The act
+stays online at least two months; then it may be unpublished."""
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from extensions.meetings import rules
+from extensions.meetings.pdf import Document
+
+from .connector import transmit_act
+from .files import file_sha256, store_public_document
+from .models import Deliberation
+from .pages import ActIndexPage, ActPage
+from .seance import SeanceError
+
+
+def pseudonymise(deliberation, public_text, user):
+    """Records the text to publish, checked by `user`."""
+    if not public_text.strip():
+        raise SeanceError(_("The text to publish cannot be empty."))
+    if hasattr(deliberation, "act"):
+        raise SeanceError(_("This act is already published: its text can no longer change."))
+    Deliberation.objects.filter(pk=deliberation.pk).update(public_text=public_text.strip(), pseudonymised_by=user)
+    deliberation.refresh_from_db()
+
+
+def author(deliberation):
+    """The signatory: the president of the séance, with the role of their
+    mandate (« Maire », « Président »)."""
+    seance = deliberation.seance
+    president = seance.president
+    mandate = seance.meeting.instance.mandates.filter(member=president).order_by("-start").first()
+    return (president.get_full_name() or president.get_username(),
+            (mandate.role if mandate and mandate.role else _("President of the séance")))
+
+
+def act_pdf(deliberation, author_name, author_title):
+    seance = deliberation.seance
+    day = formats.date_format(seance.day, "j F Y")
+    doc = Document(
+        _("Deliberation No. %(reference)s") % {"reference": deliberation.reference},
+        _("%(instance)s — séance of %(day)s") % {"instance": seance.meeting.instance, "day": day},
+    )
+    doc.heading(deliberation.title)
+    doc.paragraph(deliberation.public_text, size=10)
+    doc.heading(_("Vote"))
+    doc.paragraph(_("Members in office: %(in_office)d; present: %(present)d; represented: %(represented)d; "
+                    "voters: %(voters)d. For: %(pour)d; against: %(contre)d; abstentions: %(abstention)d. "
+                    "%(outcome)s.") % {
+        "in_office": deliberation.in_office, "present": deliberation.present,
+        "represented": deliberation.represented, "voters": deliberation.voters, "pour": deliberation.pour,
+        "contre": deliberation.contre, "abstention": deliberation.abstention,
+        "outcome": deliberation.get_outcome_display().capitalize()})
+    doc.paragraph(f"{author_title}, {author_name}")
+    return doc.output()
+
+
+def _refusal(deliberation):
+    if deliberation.status != Deliberation.Status.VOTED or not deliberation.is_adopted:
+        return _("Only an adopted deliberation is published as an act.")
+    if not deliberation.seance.closed_at:
+        return _("Acts are published once the séance is closed.")
+    if deliberation.huis_clos:
+        return _("This item was examined in a closed sitting: it is not published on the site.")
+    if not deliberation.pseudonymised_by_id or not deliberation.public_text.strip():
+        return _("Check the text to publish first (pseudonymisation step).")
+    if index_page_for(deliberation) is None:
+        return _("Create the « Acts » page of this site first (page type « acts »).")
+    return None
+
+
+def index_page_for(deliberation):
+    """The acts index of the site the meeting belongs to."""
+    site = deliberation.seance.meeting.get_site()
+    return ActIndexPage.objects.descendant_of(site.root_page).live().first() if site else None
+
+
+def publish_act(deliberation, user):
+    """Publishes the act once and returns its page; a second call returns
+    the same page and changes nothing."""
+    existing = ActPage.objects.filter(deliberation=deliberation).first()
+    if existing:
+        return existing
+    refusal = _refusal(deliberation)
+    if refusal:
+        raise SeanceError(refusal)
+    author_name, author_title = author(deliberation)
+    data = act_pdf(deliberation, author_name, author_title)
+    seance = deliberation.seance
+    with transaction.atomic():
+        document = store_public_document(
+            title=deliberation.title, data=data,
+            filename=f"deliberation-{deliberation.reference}-{slugify(deliberation.title)[:60]}.pdf",
+            kind="deliberation", act_date=seance.day, reference=deliberation.reference,
+        )
+        index = index_page_for(deliberation)
+        page = index.add_child(instance=ActPage(
+            title=deliberation.title, slug=f"{deliberation.reference}-{slugify(deliberation.title)[:40]}",
+            deliberation=deliberation, document=document, sha256=file_sha256(data),
+            online_on=timezone.localdate(), author_name=author_name, author_title=author_title,
+        ))
+        # The console's own check (meetings.access.can_manage) allowed this;
+        # an act page is the record of a vote, not editorial content.
+        page.save_revision(user=user, log_action=True).publish(user=user, skip_permission_checks=True)
+        transaction.on_commit(lambda: transmit_act.enqueue(deliberation.pk))
+    return page
+
+
+def unpublish_refusal(act, today=None):
+    """R2131-1: the French reason an act may not go offline yet, or None."""
+    today = today or timezone.localdate()
+    if rules.may_unpublish(act.online_on, today):
+        return None
+    return _("This act must stay online until %(day)s at least (two months, R2131-1).") % {
+        "day": formats.date_format(act.earliest_unpublication, "j F Y")}
+
+
+def is_act_document(document):
+    return ActPage.objects.filter(document=document).exists()

@@ -1,0 +1,44 @@
+"""Published acts in the site's search (extensions.search registry): the
+act pages of the current site that the visitor may see. Items examined in
+a closed sitting are never published, so never found."""
+from django.utils.translation import gettext_lazy as _
+
+from extensions.search.registry import Result, SearchableType, indexed_text, register
+from extensions.search.searchables import site_root
+from pages.privacy import visible_pages
+
+from .pages import ActPage
+
+
+def visible_acts(request):
+    """Live acts of the current site the visitor may see, by page id (the
+    search backends filter on FilterFields, no joins)."""
+    acts = ActPage.objects.live()
+    root = site_root(request)
+    if root is not None:
+        acts = acts.descendant_of(root)
+    return ActPage.objects.filter(pk__in=list(visible_pages(request, acts).values_list("pk", flat=True)))
+
+
+def present_acts(acts, request):
+    loaded = ActPage.objects.select_related("deliberation").in_bulk([act.pk for act in acts])
+    return [
+        Result(
+            obj=act, title=act.title, url=act.get_url(request) or "", type_label=str(_("Deliberation")),
+            date=act.online_on, details=[act.deliberation.reference], text=indexed_text(act),
+        )
+        for act in (loaded[a.pk] for a in acts if a.pk in loaded)
+    ]
+
+
+register(
+    SearchableType(
+        key="deliberations",
+        label=_("Deliberations"),
+        model=ActPage,
+        visible=visible_acts,
+        present=present_acts,
+        date_field="online_on",
+        order=25,
+    )
+)

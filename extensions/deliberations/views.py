@@ -1,0 +1,303 @@
+"""The secretary's console and the screens after the séance, in the Wagtail
+admin (usable on a tablet: one column, large touch targets), plus the public
+« demander une copie papier » handler of act pages. Staff who may hold
+meetings (extensions.meetings.access.can_manage) see them; anyone else gets
+403. Every refusal is a French message and changes nothing."""
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from extensions.meetings import rules
+from extensions.meetings.access import can_manage
+from extensions.meetings.pages import MeetingPage
+from extensions.participation.core.antibot import within_limit
+
+from . import deadlines, listing, minutes, publication, register, seance as seance_service
+from .connector import act_status
+from .forms import AdoptForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm
+from .models import CopyRequest, Deliberation, Movement, ProcesVerbal
+from .pages import ActPage
+from .seance import SeanceError, Tally
+
+COPY_REQUESTS_PER_HOUR = 5
+
+
+def _staff(request):
+    if not can_manage(request.user):
+        raise PermissionDenied
+
+
+def _seance(request, meeting_id):
+    _staff(request)
+    meeting = get_object_or_404(MeetingPage, pk=meeting_id)
+    return seance_service.seance_for(meeting)
+
+
+def _to_console(seance):
+    return redirect("deliberations:console", seance.meeting_id)
+
+
+def _pdf(data, filename):
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def console(request, meeting_id):
+    """The séance at a glance: opening form, then émargement and
+    movements with the live quorum, the items, the close."""
+    seance = _seance(request, meeting_id)
+    presence = seance_service.attendance(seance)
+    context = {"seance": seance, "meeting": seance.meeting, "presence": presence,
+               "deliberations": seance.deliberations.all()}
+    if not seance.opened_at:
+        context["opening_form"] = OpeningForm(members=presence.members, urgency=bool(seance.urgency_reason))
+    return TemplateResponse(request, "deliberations/admin/console.html", context)
+
+
+@require_POST
+def open_seance(request, meeting_id):
+    seance = _seance(request, meeting_id)
+    presence = seance_service.attendance(seance)
+    form = OpeningForm(request.POST, members=presence.members, urgency=bool(seance.urgency_reason))
+    if form.is_valid():
+        try:
+            seance_service.open_seance(seance, request.user, form.cleaned_data["president"],
+                                       list(form.cleaned_data["secretaries"]),
+                                       form.cleaned_data.get("urgency_accepted"))
+            messages.success(request, _("The séance is open."))
+        except SeanceError as exc:
+            messages.error(request, str(exc))
+    else:
+        messages.error(request, _("Check the opening: %(errors)s") % {
+            "errors": " ".join(str(e) for errors in form.errors.values() for e in errors)})
+    return _to_console(seance)
+
+
+@require_POST
+def movement(request, meeting_id):
+    """An arrival or a departure, now."""
+    seance = _seance(request, meeting_id)
+    kind = request.POST.get("kind")
+    member = next((m for m in seance_service.members(seance) if str(m.pk) == request.POST.get("member")), None)
+    if kind not in Movement.Kind.values or member is None:
+        messages.error(request, _("Unknown member or movement: nothing was recorded."))
+        return _to_console(seance)
+    try:
+        seance_service.record_movement(seance, member, kind)
+    except SeanceError as exc:
+        messages.error(request, str(exc))
+    return _to_console(seance)
+
+
+def _deliberation(request, meeting_id, deliberation_id):
+    seance = _seance(request, meeting_id)
+    return get_object_or_404(seance.deliberations, pk=deliberation_id)
+
+
+def item(request, meeting_id, deliberation_id):
+    """One item: its report, text, withdrawn members, huis clos, ballot
+    requests; the live quorum; the vote form or why it is blocked."""
+    deliberation = _deliberation(request, meeting_id, deliberation_id)
+    seance = deliberation.seance
+    presence = seance_service.attendance(seance, deliberation)
+    form = ItemForm(request.POST or None, instance=deliberation, members=presence.members,
+                    present_or_represented=len(presence.counted) + len(presence.represented),
+                    epci=seance.meeting.instance.kind == rules.EPCI)
+    if request.method == "POST":
+        if deliberation.status != Deliberation.Status.PENDING and "withdrawn_members" in form.changed_data:
+            messages.error(request, _("This item has already been dealt with."))
+        elif form.is_valid():
+            form.save()
+            messages.success(request, _("Item saved."))
+            return redirect("deliberations:item", meeting_id, deliberation.pk)
+    ballot = seance_service.ballot_for(deliberation, presence)
+    vote_form = VoteForm(voices=presence.voters(), secret=ballot == rules.Ballot.SECRET)
+    return TemplateResponse(request, "deliberations/admin/item.html", {
+        "seance": seance, "meeting": seance.meeting, "deliberation": deliberation, "form": form,
+        "presence": presence, "ballot": ballot, "vote_form": vote_form,
+        "votes": deliberation.votes.select_related("member", "holder"),
+    })
+
+
+@require_POST
+def vote(request, meeting_id, deliberation_id):
+    deliberation = _deliberation(request, meeting_id, deliberation_id)
+    presence = seance_service.attendance(deliberation.seance, deliberation)
+    secret = seance_service.ballot_for(deliberation, presence) == rules.Ballot.SECRET
+    form = VoteForm(request.POST, voices=presence.voters(), secret=secret)
+    if not form.is_valid():
+        messages.error(request, _("Record every voice before validating the vote."))
+        return redirect("deliberations:item", meeting_id, deliberation.pk)
+    tally = Tally(pour=form.cleaned_data["pour"], contre=form.cleaned_data["contre"],
+                  abstention=form.cleaned_data["abstention"]) if secret else Tally(choices=form.choices())
+    try:
+        deliberation = seance_service.record_vote(deliberation, tally)
+        messages.success(request, _("Deliberation No. %(number)s: %(outcome)s.") % {
+            "number": deliberation.reference, "outcome": deliberation.get_outcome_display()})
+    except SeanceError as exc:
+        messages.error(request, str(exc))
+    return redirect("deliberations:item", meeting_id, deliberation.pk)
+
+
+@require_POST
+def close(request, meeting_id):
+    seance = _seance(request, meeting_id)
+    try:
+        seance_service.close_seance(seance, request.user)
+        messages.success(request, _("The séance is closed; the list of deliberations is ready."))
+    except SeanceError as exc:
+        messages.error(request, str(exc))
+    return _to_console(seance)
+
+
+def after(request, meeting_id):
+    """After the séance: the list of deliberations and its countdown, the
+    procès-verbal and its workflow, the register's closing sheet, the acts."""
+    seance = _seance(request, meeting_id)
+    if not seance.closed_at:
+        return _to_console(seance)
+    pv, _created = ProcesVerbal.objects.get_or_create(seance=seance)
+    today = timezone.localdate()
+    pv_deadline = minutes.deadline(pv)
+    return TemplateResponse(request, "deliberations/admin/after.html", {
+        "seance": seance, "meeting": seance.meeting, "pv": pv, "missing": minutes.missing_parts(seance),
+        "parts": [(minutes.PART_LABELS[name], lines) for name, lines in minutes.parts(seance).items()],
+        "list_rows": listing.rows(seance), "list_deadline": listing.deadline(seance),
+        "list_days_left": rules.days_left(listing.deadline(seance), today),
+        "pv_deadline": pv_deadline, "pv_days_left": rules.days_left(pv_deadline, today) if pv_deadline else None,
+        "adopt_form": AdoptForm(seance=seance), "sign_form": SignedFileForm(),
+        "deliberations": seance.deliberations.filter(status=Deliberation.Status.VOTED).select_related("act"),
+        "copies": seance.information_copies.all(),
+    })
+
+
+@require_POST
+def save_discussions(request, meeting_id):
+    seance = _seance(request, meeting_id)
+    updated = ProcesVerbal.objects.filter(seance=seance, status=ProcesVerbal.Status.DRAFT).update(
+        discussions=request.POST.get("discussions", "").strip())
+    if updated:
+        messages.success(request, _("Substance of the discussions saved."))
+    else:
+        messages.error(request, _("Only a draft procès-verbal can be edited."))
+    return redirect("deliberations:after", meeting_id)
+
+
+@require_POST
+def pv_step(request, meeting_id, step):
+    """adopt, sign or publish the procès-verbal."""
+    seance = _seance(request, meeting_id)
+    pv = get_object_or_404(ProcesVerbal, seance=seance)
+    if step not in ("adopt", "sign", "publish"):
+        raise Http404
+    try:
+        if step == "adopt":
+            form = AdoptForm(request.POST, seance=seance)
+            if not form.is_valid():
+                raise SeanceError(_("Choose a later meeting of the same instance."))
+            minutes.adopt(pv, form.cleaned_data["meeting"])
+        elif step == "sign":
+            form = SignedFileForm(request.POST, request.FILES)
+            minutes.sign(pv, request.FILES.get("signed_file") if form.is_valid() else None)
+        else:
+            minutes.publish(pv)
+        messages.success(request, _("Procès-verbal: %(status)s.") % {"status": pv.get_status_display()})
+    except (SeanceError, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    return redirect("deliberations:after", meeting_id)
+
+
+@require_POST
+def publish_list(request, meeting_id):
+    seance = _seance(request, meeting_id)
+    try:
+        listing.publish_list(seance)
+        messages.success(request, _("The list of deliberations is online."))
+    except SeanceError as exc:
+        messages.error(request, str(exc))
+    return redirect("deliberations:after", meeting_id)
+
+
+def pdf(request, meeting_id, what):
+    """The draft procès-verbal, the list for posting, the closing sheet."""
+    seance = _seance(request, meeting_id)
+    makers = {"proces-verbal": minutes.draft_pdf, "liste": listing.list_pdf, "cloture": register.closing_sheet}
+    if what not in makers:
+        raise Http404
+    return _pdf(makers[what](seance), f"{what}-{seance.day:%Y-%m-%d}.pdf")
+
+
+def yearly_tables(request):
+    """The registers' years, and each year's tables by date and subject."""
+    _staff(request)
+    years = (Deliberation.objects.filter(number_in_year__isnull=False)
+             .values("register", "register__name", "year").annotate(count=Count("pk")).order_by("-year"))
+    register_id, year = request.GET.get("registre"), request.GET.get("annee")
+    if register_id and year:
+        row = next((r for r in years if str(r["register"]) == register_id and str(r["year"]) == year), None)
+        if row is None:
+            messages.error(request, _("No deliberation in this register for this year."))
+        else:
+            from extensions.meetings.models import Instance
+
+            return _pdf(register.yearly_tables(Instance.objects.get(pk=row["register"]), row["year"]),
+                        f"registre-{row['year']}.pdf")
+    return TemplateResponse(request, "deliberations/admin/registers.html", {"years": years})
+
+
+def act(request, meeting_id, deliberation_id):
+    """Pseudonymisation, then publication of one adopted deliberation."""
+    deliberation = _deliberation(request, meeting_id, deliberation_id)
+    form = PublicTextForm(request.POST or None, initial={"public_text": deliberation.public_text or deliberation.text})
+    if request.method == "POST":
+        try:
+            if "publish" in request.POST:
+                publication.publish_act(deliberation, request.user)
+                messages.success(request, _("The act is online."))
+                return redirect("deliberations:act", meeting_id, deliberation.pk)
+            if form.is_valid():
+                publication.pseudonymise(deliberation, form.cleaned_data["public_text"], request.user)
+                messages.success(request, _("Text to publish checked."))
+                return redirect("deliberations:act", meeting_id, deliberation.pk)
+        except SeanceError as exc:
+            messages.error(request, str(exc))
+    published = ActPage.objects.filter(deliberation=deliberation).first()
+    return TemplateResponse(request, "deliberations/admin/act.html", {
+        "seance": deliberation.seance, "meeting": deliberation.seance.meeting, "deliberation": deliberation,
+        "form": form, "act": published, "status": act_status(deliberation, published) if published else "",
+    })
+
+
+def request_copy(request, act_page):
+    """« Demander une copie papier »: recorded for the staff; limited per
+    address of the visitor so that a robot cannot flood the mairie."""
+    form = CopyRequestForm(request.POST)
+    ip = request.META.get("REMOTE_ADDR", "")
+    if not form.is_valid():
+        context = act_page.get_context(request)
+        context["copy_form"] = form
+        return TemplateResponse(request, act_page.get_template(request), context, status=400)
+    if not within_limit("deliberations-copy", ip, COPY_REQUESTS_PER_HOUR, 3600):
+        messages.error(request, _("Too many requests from your connection: please try again in an hour."))
+        return redirect(act_page.url)
+    CopyRequest.objects.create(act=act_page, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
+                               postal_address=form.cleaned_data["postal_address"])
+    messages.success(request, _("Your request is recorded: the mairie will post you a paper copy of this act."))
+    return redirect(act_page.url + "?copie=demandee#copie")
+
+
+def seances(request):
+    """The entry point: meetings that can be held or were held, newest first."""
+    _staff(request)
+    meetings = (MeetingPage.objects.filter(state__in=[MeetingPage.State.CONVOKED, MeetingPage.State.OPEN,
+                                                       MeetingPage.State.CLOSED])
+                .select_related("instance").order_by("-start")[:50])
+    return TemplateResponse(request, "deliberations/admin/seances.html", {
+        "meetings": meetings, "alerts": deadlines.alerts()})

@@ -1,0 +1,152 @@
+"""The séance as the console records it: opening, émargement, movements,
+quorum per item with withdrawals and departures, ballots and results."""
+import pytest
+
+from extensions.deliberations import seance as seance_service
+from extensions.deliberations.models import Deliberation, Vote
+from extensions.deliberations.seance import SeanceError, Tally
+from extensions.meetings.models import Pouvoir
+from extensions.meetings.pages import MeetingPage
+
+from .conftest import all_for, arrive, leave
+
+
+def first_item(seance):
+    return seance.deliberations.order_by("position").first()
+
+
+def test_one_deliberation_per_agenda_item(seance):
+    assert list(seance.deliberations.values_list("title", flat=True)) == [
+        "Budget primitif 2026", "Tarifs de la cantine", "Vente d'un terrain communal"]
+    assert seance_service.seance_for(seance.meeting).deliberations.count() == 3  # idempotent
+
+
+def test_opening_needs_a_secretary(seance, members, secretary):
+    with pytest.raises(SeanceError, match="secrétaire"):
+        seance_service.open_seance(seance, secretary, members[0], [])
+    seance.meeting.refresh_from_db()
+    assert seance.meeting.state == MeetingPage.State.CONVOKED
+
+
+def test_opening_moves_the_meeting_and_records_the_urgency_ruling(seance, members, secretary):
+    seance.urgency_reason = "Sinistre sur l'école"
+    seance.save()
+    with pytest.raises(SeanceError, match="urgence"):
+        seance_service.open_seance(seance, secretary, members[0], [members[1]])
+    seance_service.open_seance(seance, secretary, members[0], [members[1]], urgency_accepted=True)
+    seance.meeting.refresh_from_db()
+    assert seance.meeting.state == MeetingPage.State.OPEN
+    assert seance.urgency_accepted is True and seance.opened_at is not None
+    with pytest.raises(SeanceError):
+        seance_service.open_seance(seance, secretary, members[0], [members[1]])
+
+
+def test_a_double_tap_records_one_arrival(open_seance, members):
+    assert not seance_service.record_movement(open_seance, members[0], "arrival")
+    assert open_seance.movements.filter(member=members[0]).count() == 1
+
+
+def test_an_outsider_cannot_sign(open_seance, secretary):
+    with pytest.raises(SeanceError, match="membre en exercice"):
+        seance_service.record_movement(open_seance, secretary, "arrival")
+
+
+@pytest.mark.parametrize(
+    "arrived, departed, withdrawn, reached",
+    [
+        (8, 0, 0, True),
+        (6, 0, 0, True),  # 6 of 11: quorum
+        (8, 2, 0, True),
+        (7, 2, 0, False),  # two departures: 5 of 11
+        (8, 0, 2, True),
+        (7, 0, 2, False),  # two withdrawn for a personal interest
+    ],
+)
+def test_quorum_per_item(seance, members, secretary, arrived, departed, withdrawn, reached):
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
+    arrive(seance, *members[:arrived])
+    leave(seance, *members[arrived - departed:arrived])
+    item = first_item(seance)
+    seance_service.set_withdrawn(item, [m.pk for m in members[2:2 + withdrawn]])
+    assert seance_service.attendance(seance, item).quorum_reached is reached
+
+
+def test_the_vote_is_blocked_without_quorum_and_nothing_is_recorded(open_seance, members):
+    leave(open_seance, *members[3:6])  # 5 of 11 left in the room
+    item = first_item(open_seance)
+    with pytest.raises(SeanceError, match="quorum"):
+        seance_service.record_vote(item, all_for(open_seance, item))
+    item.refresh_from_db()
+    assert item.status == Deliberation.Status.PENDING and item.number_in_year is None
+    assert not item.votes.exists()
+
+
+def test_a_show_of_hands(open_seance, members):
+    item = first_item(open_seance)
+    tally = all_for(open_seance, item, elu3="contre", elu4="abstention", elu5="nppp")
+    item = seance_service.record_vote(item, tally)
+    assert (item.ballot, item.outcome) == ("ordinary", "adopted")
+    assert (item.pour, item.contre, item.abstention, item.not_voting) == (5, 1, 1, 1)
+    assert (item.in_office, item.present, item.voters) == (11, 8, 7)
+    assert (item.number_in_seance, item.reference) == (1, "2026-001")
+
+
+def test_a_second_click_records_nothing_more(open_seance):
+    item = first_item(open_seance)
+    seance_service.record_vote(item, all_for(open_seance, item))
+    with pytest.raises(SeanceError, match="déjà"):
+        seance_service.record_vote(item, all_for(open_seance, item))
+    assert item.votes.count() == 8
+
+
+def test_a_public_ballot_keeps_the_names(open_seance, members):
+    item = first_item(open_seance)
+    item.public_requests = 2  # a quarter of the 8 present
+    item.save()
+    item = seance_service.record_vote(item, all_for(open_seance, item, elu2="contre"))
+    assert item.ballot == "public"
+    assert item.votes.get(member=members[2]).choice == Vote.Choice.CONTRE
+
+
+def test_a_secret_ballot_keeps_totals_only(open_seance):
+    item = first_item(open_seance)
+    item.secret_requests = 3  # a third of the 8 present
+    item.save()
+    with pytest.raises(SeanceError, match="8"):
+        seance_service.record_vote(item, Tally(pour=6, contre=3))
+    item = seance_service.record_vote(item, Tally(pour=4, contre=4))
+    assert item.ballot == "secret" and not item.votes.exists()
+    assert (item.outcome, item.casting_vote) == ("rejected", False)  # no casting vote in secret
+
+
+def test_on_a_tie_the_president_prevails(open_seance, members):
+    item = first_item(open_seance)
+    # elu0 (the maire, président) votes pour: 4 pour, 4 contre.
+    tally = all_for(open_seance, item, elu4="contre", elu5="contre", elu6="contre", elu7="contre")
+    item = seance_service.record_vote(item, tally)
+    assert (item.pour, item.contre, item.outcome, item.casting_vote) == (4, 4, "adopted", True)
+
+
+def test_a_withdrawn_member_neither_counts_nor_votes(open_seance, members):
+    item = first_item(open_seance)
+    seance_service.set_withdrawn(item, [members[7].pk])
+    item = seance_service.record_vote(item, all_for(open_seance, item))
+    assert item.present == 7 and not item.votes.filter(member=members[7]).exists()
+
+
+def test_a_pouvoir_votes_through_its_holder(open_seance, members, council):
+    pouvoir = Pouvoir.objects.create(instance=council, giver=members[9], holder=members[1])
+    pouvoir.meetings.add(open_seance.meeting)
+    item = first_item(open_seance)
+    item = seance_service.record_vote(item, all_for(open_seance, item))
+    assert (item.present, item.represented, item.voters) == (8, 1, 9)
+    assert item.votes.get(member=members[9]).holder == members[1]
+
+
+def test_closing_records_what_was_not_voted(open_seance, secretary):
+    seance_service.close_seance(open_seance, secretary)
+    statuses = set(open_seance.deliberations.values_list("status", flat=True))
+    assert statuses == {Deliberation.Status.WITHDRAWN}
+    assert open_seance.proces_verbal.status == "draft"
+    open_seance.meeting.refresh_from_db()
+    assert open_seance.meeting.state == MeetingPage.State.CLOSED
