@@ -10,7 +10,7 @@ class ParticipationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import searchables, signals  # noqa: F401  (registers the search type, connects the receivers)
         from .roles import grant_moderation
 
         # Agents moderate contests (ARCHITECTURE.md); permissions exist only

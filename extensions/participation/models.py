@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
 from wagtail.documents import get_document_model_string
 
 from . import licence
@@ -60,7 +61,7 @@ def random_order():
     return secrets.randbelow(2**31)
 
 
-class Entry(models.Model):
+class Entry(index.Indexed, models.Model):
     """A photo entered in a contest, once its author has confirmed their
     e-mail address (and, under 15, a parent theirs). The file is the clean
     re-encoded copy, in private storage; visitors only see renditions of
@@ -124,6 +125,16 @@ class Entry(models.Model):
     )
     personal_data_purged_at = models.DateTimeField(_("personal data purged at"), null=True, blank=True,
                                                    editable=False)
+
+    # Searched once approved (searchables.py); the author's name is left out.
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("description"),
+        index.FilterField("contest"),
+        index.FilterField("status"),
+        index.FilterField("submitted_at"),
+    ]
 
     class Meta:
         verbose_name = _("contest entry")

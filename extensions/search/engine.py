@@ -60,6 +60,7 @@ class FacetValue:
     count: int
     active: bool = False
     url: str = ""
+    at_least: bool = False  # count is a lower bound (see result_count)
 
 
 @dataclass
@@ -147,8 +148,11 @@ class Search:
         counts = []
         for search_type in self.types:
             results = self.results_for(search_type)
-            count = results.count() if results is not None else 0
-            counts.append(FacetValue(search_type.key, str(search_type.label), count, self.params.type == search_type.key))
+            count, exact = result_count(results) if results is not None else (0, True)
+            counts.append(
+                FacetValue(search_type.key, str(search_type.label), count, self.params.type == search_type.key,
+                           at_least=not exact)
+            )
         return counts
 
     def facets(self):
@@ -161,16 +165,17 @@ class Search:
                 continue
             facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
             counts = results.facet_counts({name: (f.kind, f.field) for name, f in facets.items()})
+            _count, exact = result_count(results)
             for name, values in counts.items():
                 for value, count in values.items():
                     label = facets[name].label(value)
                     key = (name, value)
-                    previous = totals.get(key)
-                    totals[key] = (label, count + (previous[1] if previous else 0))
+                    _label, total, total_exact = totals.get(key, (label, 0, True))
+                    totals[key] = (label, total + count, total_exact and exact)
         for name in FILTER_FACETS:
             values = [
-                FacetValue(value, label, count, str(getattr(self.params, name)) == str(value))
-                for (facet, value), (label, count) in totals.items()
+                FacetValue(value, label, count, str(getattr(self.params, name)) == str(value), at_least=not exact)
+                for (facet, value), (label, count, exact) in totals.items()
                 if facet == name
             ]
             if values:
@@ -196,7 +201,11 @@ class MergedResults:
         self.key = key
 
     def count(self):
-        return sum(results.count() for _type, results in self.streams)
+        return sum(result_count(results)[0] for _type, results in self.streams)
+
+    @property
+    def count_is_exact(self):
+        return all(result_count(results)[1] for _type, results in self.streams)
 
     def __len__(self):
         return self.count()
@@ -207,6 +216,14 @@ class MergedResults:
         stop = key.stop
         iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams]
         return list(islice(heapq.merge(*iterables, key=self.key), key.start, stop))
+
+
+def result_count(results):
+    """(count, exact) for the page: a backend that counts cheaply only up to
+    a bound (PostgreSQL) gives a lower bound beyond it, and its facet counts
+    are lower bounds too."""
+    bounded_count = getattr(results, "bounded_count", None)
+    return bounded_count() if bounded_count else (results.count(), True)
 
 
 def _timestamp(value):

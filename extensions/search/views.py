@@ -54,6 +54,7 @@ def run(request, form):
         "page_obj": page_obj,
         "results": search.present(page_obj.object_list),
         "total": paginator.count,
+        "total_is_exact": paginator.object_list.count_is_exact,
         "facets": facets,
         "promotions": pinned_results(request, params.query) if first_page else [],
     }

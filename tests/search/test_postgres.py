@@ -1,11 +1,19 @@
-"""PostgreSQL: the French configurations exist, the matching expression is
-indexed and the index is used, even for a word found everywhere."""
+"""PostgreSQL: the French configurations exist; the GIN index on the document
+vector answers for a frequent word and a rare one alike; the page's counts
+and facets are exact up to COUNT_LIMIT and lower bounds beyond, which the
+page says, while count() stays exact for other callers; titles rank above
+body text on both sides of the limit; the planner settings of a search never
+outlive it."""
+import datetime
+
 import pytest
 from django.db import connection
 
-from extensions.search.engine import Search, SearchParams
+from extensions.search.backends import postgres
+from extensions.search.engine import Search, SearchParams, suggestions
 from extensions.search.registry import get_type
 from tests.factories import ArchiveDocumentFactory
+from tests.html import visible_text
 
 pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
 
@@ -16,22 +24,121 @@ def scalar(sql, params=()):
         return cursor.fetchone()[0]
 
 
+def documents(request_as, query, **params):
+    """The documents' results for `query`, as the search page has them."""
+    return Search(request_as("anonymous"), SearchParams(query=query, **params)).results_for(get_type("documents"))
+
+
+def plan(results, queryset):
+    """PostgreSQL's plan for `queryset`, with the settings of a search."""
+    sql, params = queryset.query.sql_with_params()
+
+    def explain():
+        with connection.cursor() as cursor:
+            cursor.execute("EXPLAIN " + sql, params)
+            return "\n".join(row[0] for row in cursor.fetchall())
+
+    return results.with_plan_settings(explain)
+
+
+@pytest.fixture
+def backend(search_backend):
+    """PostgreSQL's backend: the search servers' parametrisations skip."""
+    if search_backend.name != "database":
+        pytest.skip("the database backend only")
+    return search_backend
+
+
+@pytest.fixture
+def acts(backend, home_page):
+    """Thirty acts of the council, one of which mentions a platypus."""
+    for number in range(30):
+        ArchiveDocumentFactory(title=f"Séance n° {number}", summary="Le conseil municipal délibère.",
+                               act_date=datetime.date(2000 + number % 3, 1, 1))
+    ArchiveDocumentFactory(title="Inventaire", summary="Un ornithorynque au conseil.")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+
+
 def test_french_configuration_stems_and_ignores_accents(db):
     assert scalar("SELECT to_tsvector('parvis_french', 'Délibérations des écoles')::text") == "'deliber':1 'ecol':3"
     assert scalar("SELECT to_tsquery('parvis_simple', 'délib:*')::text") == "'delib':*"
 
 
-def test_searches_filter_on_the_indexed_expression(search_backend, home_page, request_as):
-    ArchiveDocumentFactory(title="Délibération", summary="Le conseil municipal délibère.")
-    results = Search(request_as("anonymous"), SearchParams(query="conseil")).results_for(get_type("documents"))
+@pytest.mark.parametrize("query", ["conseil", "ornithorynque"])
+def test_the_gin_index_answers_alone_for_any_word(acts, request_as, backend, query):
+    results = documents(request_as, query)
     compiler = results.query_compiler
-    sql = str(compiler.matches(compiler.get_config(search_backend)).query)
-    assert '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@' in sql
+    matches = compiler.entry_matches(compiler.get_config(backend))
+    assert "parvis_search_document(" in str(matches.query)
+    explained = plan(results, matches)
+    assert "parvis_search_document_vector_gin" in explained
+    assert "Seq Scan on wagtailsearch_indexentry" not in explained
+    assert "wagtailsearch_indexentry_content_type_id" not in explained  # modelsearch's btree indexes on the type
 
-    def explain():
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN SELECT id FROM wagtailsearch_indexentry WHERE (title || body) @@ "
-                           "to_tsquery('parvis_french', 'conseil')")
-            return "\n".join(row[0] for row in cursor.fetchall())
 
-    assert "parvis_search_document_gin" in results.with_index_plan(explain)
+def test_stop_words_alone_match_no_entry_of_the_type(acts, request_as):
+    assert documents(request_as, "le de").count() == 0
+
+
+def test_counts_and_facets_are_exact_up_to_the_limit(acts, request_as, monkeypatch):
+    monkeypatch.setattr(postgres, "COUNT_LIMIT", 31)
+    results = documents(request_as, "conseil")
+    assert results.bounded_count() == (31, True)
+    assert results.facet_counts({"year": ("year", "act_date")})["year"] == {2000: 10, 2001: 10, 2002: 10, 2024: 1}
+
+
+def test_beyond_the_limit_counts_and_facets_are_lower_bounds(acts, request_as, monkeypatch):
+    monkeypatch.setattr(postgres, "COUNT_LIMIT", 12)
+    search = Search(request_as("anonymous"), SearchParams(query="conseil"))
+    merged = search.merged()
+    assert (merged.count(), merged.count_is_exact) == (12, False)
+    facets = {group.name: group.values for group in search.facets()}
+    assert [(value.count, value.at_least) for value in facets["type"]] == [(12, True)]
+    assert sum(value.count for value in facets["year"]) == 12
+    assert all(value.at_least for value in facets["year"])
+    assert documents(request_as, "ornithorynque").bounded_count() == (1, True)
+
+
+def test_count_stays_exact_for_other_callers(acts, request_as, monkeypatch):
+    monkeypatch.setattr(postgres, "COUNT_LIMIT", 12)
+    results = documents(request_as, "conseil")
+    assert (results.bounded_count(), results.count()) == ((12, False), 31)
+
+
+def test_the_page_says_there_are_more(acts, client, library_page, monkeypatch):
+    monkeypatch.setattr(postgres, "COUNT_LIMIT", 12)
+    text = visible_text(client.get("/recherche/", {"q": "conseil"}))
+    assert "Plus de 12 résultats" in text or "More than 12 results" in text
+    assert "(12+)" in text
+
+
+@pytest.mark.parametrize("limit", [100, 3])
+def test_titles_rank_above_body_text_on_both_sides_of_the_limit(backend, home_page, request_as, monkeypatch, limit):
+    monkeypatch.setattr(postgres, "COUNT_LIMIT", limit)
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 2)
+    in_title = ArchiveDocumentFactory(title="La cantine de l'école", summary="Menus.")
+    for number in range(5):  # newer, so first among body-only matches
+        ArchiveDocumentFactory(title=f"Séance n° {number}", summary="La cantine scolaire et l'école.")
+    for query in ["cantine", "cantine école"]:
+        results = documents(request_as, query)
+        assert results.bounded_count()[1] == (limit > 6)
+        assert list(results[:3])[0] == in_title
+
+
+def test_suggestions_beyond_the_limit_survive_private_newest_matches(
+    backend, home_page, elus_collection, request_as, monkeypatch
+):
+    monkeypatch.setattr(postgres, "RANK_WINDOW", 2)
+    for number in range(4):
+        ArchiveDocumentFactory(title=f"Délibération publique {number}")
+    for number in range(10):  # newer, and more than the 8 suggestions
+        ArchiveDocumentFactory(title=f"Délibération réservée {number}", collection=elus_collection)
+    titles = [suggestion["title"] for suggestion in suggestions(request_as("anonymous"), "délib")]
+    assert len(titles) == 3 and all("publique" in title for title in titles)
+
+
+def test_the_planner_settings_end_with_the_search(acts, request_as):
+    documents(request_as, "conseil").count()
+    assert scalar("SHOW enable_seqscan") == "on"
+    assert scalar("SHOW max_parallel_workers_per_gather") != "0"

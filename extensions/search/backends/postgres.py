@@ -1,76 +1,182 @@
-"""modelsearch's PostgreSQL backend with what it lacks for a French archive:
+"""modelsearch's PostgreSQL backend with what it lacks for a French archive,
+and bounded work per query whatever the size of the archive (measured at
+100,000 acts: docs/architecture.md).
 
-- a French configuration with unaccent ("parvis_french", stemming) and an
-  unaccented, unstemmed one for autocomplete ("parvis_simple": "delib" finds
-  "délibération"), both created by migration 0001 of this app;
-- a GIN index on `title || body`, the expression it filters on (its own
-  indexes cover title and body apart); and, as the planner cannot see that
-  evaluating it means reading every body (1.3 s at 100,000 documents against
-  50 ms through the index for a word found everywhere), searches run with
-  sequential scans disabled for their transaction;
-- ranking bounded to what can reach the requested page: stock modelsearch
-  ranks every match (about 1.4 s for a frequent word at 100,000 documents).
-  Titles weigh far more than body text, so the candidates are the matches
-  with the best title scores plus the newest matches; only those are ranked
-  with the full formula. When there are fewer matches than the window, this
-  is exact; beyond it, body-only matches outside the window come after, newest
-  first (for a word found in thousands of acts, recency is the better order).
+- Text search configurations (migration 0001): French with unaccent
+  ("parvis_french", stemming), and an unaccented, unstemmed one for
+  autocomplete ("parvis_simple": "delib" finds "délibération").
+- The document vector: modelsearch filters on title || body, which its own
+  GIN indexes (on title and on body apart) do not cover. Migration 0002
+  indexes parvis_search_document(content_type, title, body): that vector
+  plus a term naming the entry's content type, so that the one GIN index
+  answers "these words in entries of this type" by itself. The function is
+  declared as costly as it is (it detoasts the whole body vector: 1.3 s to
+  test a word on 100,000 acts), so that PostgreSQL does not test the words
+  row by row when the index answers.
+- Matches are found from the index side: the entries the GIN index gives,
+  looked up among the visible objects by integer primary key (modelsearch
+  joins from the objects on a text cast of the id, which no index serves
+  that way). Only the first COUNT_LIMIT + 1 are fetched:
+  * up to COUNT_LIMIT matches, everything is exact: the count, the facets,
+    and the ranking (all of them ranked with modelsearch's formula);
+  * beyond, the search page says "more than COUNT_LIMIT" (bounded_count())
+    and the facets count those first matches, as lower bounds: counting
+    them all means reading and joining every match (over 140 ms for a word
+    found in 100,000 acts, with the best plan), which count() still does
+    for other callers (Wagtail's admin). Ranking every match costs more
+    still (stock modelsearch: 1.4 s), so only candidates are ranked: the
+    best titles of the type (titles weigh far more than body text; ranked
+    on the small title vectors stored inline) and the newest matches.
+    Body-only matches outside these come after, newest first (for a word
+    found in thousands of acts, recency is the better order).
 """
-from django.contrib.postgres.search import SearchRank, SearchVectorField
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, transaction
-from django.db.models import F, Q
-from django.db.models.expressions import CombinedExpression
+from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Lookup, Q, Value
+from django.db.models.functions import Cast, ExtractYear
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresAutocompleteQueryCompiler,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
-
-from .facets import DatabaseFacetsMixin
+from modelsearch.utils import get_descendants_content_types_pks
 
 SEARCH_CONFIG = "parvis_french"
 AUTOCOMPLETE_CONFIG = "parvis_simple"
-# Candidates ranked with the full formula, from each of the two sources.
+# Matches of a type counted, faceted and ranked exactly (the search page
+# shows 50 pages of 10 at most).
+COUNT_LIMIT = 1000
+# Beyond it, candidates ranked from each of the two sources (best titles,
+# newest matches); and the suggestions ranked.
 RANK_WINDOW = 200
 
 
+class DocumentVector(Func):
+    """The document vector of an index entry, as the GIN index of migration
+    0002 has it: title || body, plus a term naming its content type."""
+
+    function = "parvis_search_document"
+    output_field = SearchVectorField()
+
+    def __init__(self, prefix=""):
+        super().__init__(F(f"{prefix}content_type"), F(f"{prefix}title"), F(f"{prefix}body"))
+
+
+class TypeTerms(SearchQuery):
+    """A tsquery matching the type terms of these content types, cast rather
+    than parsed: a text configuration would drop the '#'."""
+
+    def __init__(self, content_type_pks):
+        super().__init__(" | ".join(f"'#{pk}'" for pk in content_type_pks))
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"{sql}::tsquery", params
+
+
+class AnyOf(Lookup):
+    """lhs = ANY(rhs), rhs an array: one parameter for a list, where `__in`
+    has one per item (psycopg takes milliseconds to place 1,000 of them)."""
+
+    lookup_name = "any_of"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
+
+
+def pk_in(pks):
+    return AnyOf(F("pk"), Value(list(pks), output_field=ArrayField(BigIntegerField())))
+
+
+def integer_pk(model):
+    """True when the model's primary key is an integer (directly or through
+    a parent link), so that index entries can be joined on it as integers."""
+    pk = model._meta.pk
+    return isinstance(pk.target_field if pk.is_relation else pk, IntegerField)
+
+
 class BoundedRankingMixin:
-    """Filters on an indexed vector, then ranks only the candidates that can
-    reach the requested page (see the module docstring)."""
+    """Filters on an indexed vector, counts a bounded number of matches and
+    ranks only the candidates that can reach the requested page (see the
+    module docstring)."""
+
+    _first_matches = None
 
     def _plain(self):
         """True for the queries this compiler bounds; others go the stock way."""
         query = self.query
         if isinstance(query, MatchAll) or (isinstance(query, Not) and isinstance(query.subquery, MatchAll)):
             return False
-        return self.fields is None and not isinstance(query, Fuzzy)
+        return self.fields is None and not isinstance(query, Fuzzy) and integer_pk(self.queryset.model)
 
-    def match_vector(self):
+    def match_vector(self, prefix="index_entries__"):
+        """The vector matched, from the index entries behind `prefix`."""
         raise NotImplementedError
+
+    def matches(self, config):
+        """Every visible match, joined to its index entry (to rank it)."""
+        search_query = self.build_tsquery(self.query, config=config)
+        return self.queryset.annotate(_vector_=self.match_vector()).filter(_vector_=search_query)
+
+    def matching_entries(self, entries, config):
+        """`entries` (index entries) narrowed to this type's matching the words."""
+        raise NotImplementedError
+
+    def entry_matches(self, config):
+        """The pks of every visible match, from the index side: the GIN index
+        gives the entries, each looked up among the visible objects by its
+        integer primary key. Counting the first ones stops early, unlike
+        joining from the objects, which can only join on text."""
+        return (
+            self.matching_entries(IndexEntry._default_manager.all(), config)
+            .annotate(object_pk=Cast("object_id", BigIntegerField()))
+            .filter(object_pk__in=self.queryset.order_by().values("pk"))
+            .values_list("object_pk", flat=True)
+        )
+
+    def content_types(self):
+        return get_descendants_content_types_pks(self.queryset.model)
+
+    def limit(self):
+        """How many matches are counted, and ranked all together."""
+        return COUNT_LIMIT
+
+    def first_matches(self, config):
+        """The pks of the first limit() + 1 matches, in no order: what
+        counts, facets and (for a small set) ranking work on. Kept on the
+        compiler, which the sliced copies of a result set share."""
+        if self._first_matches is None:
+            self._first_matches = list(self.entry_matches(config)[: self.limit() + 1])
+        return self._first_matches
 
     def candidate_sets(self, matches, config, window):
         """Querysets of pks, each at most `window` long, to rank."""
         return [matches.order_by("-pk").values("pk")[:window]]
 
-    def matches(self, config):
-        """The queryset of every match, unordered (for counts and facets)."""
-        search_query = self.build_tsquery(self.query, config=config)
-        return self.queryset.annotate(_vector_=self.match_vector()).filter(_vector_=search_query)
-
     def search(self, config, start, stop, score_field=None, backend=None):
         if not self._plain():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
-        matches = self.matches(config)
+        found = self.first_matches(config)
+        every_match_found = len(found) <= self.limit()
         if not self.order_by_relevance:
+            matches = self.queryset.filter(pk_in(found)) if every_match_found else self.matches(config)
             return self._apply_ordering_and_scoring(matches, F("pk"), start, stop, score_field)
-        window = max(RANK_WINDOW, stop or 0)
-        candidates = Q()
-        for pks in self.candidate_sets(matches, config, window):
-            candidates |= Q(pk__in=pks)
+        matches = self.matches(config)
         rank = self._build_rank_expression(self.get_search_vectors(None), config)
-        ranked = self._apply_ordering_and_scoring(matches.filter(candidates), rank, 0, None, score_field)
+        if every_match_found:  # rank them all: exact
+            return self._apply_ordering_and_scoring(matches.filter(pk_in(found)), rank, start, stop, score_field)
+        window = max(RANK_WINDOW, stop or 0)
+        first, *others = self.candidate_sets(matches, config, window)
+        # One union: PostgreSQL then knows the candidates are a few hundred
+        # (an OR of IN clauses reads as most of the table) and looks them up.
+        candidates = first.union(*others) if others else first
+        ranked = self._apply_ordering_and_scoring(matches.filter(pk__in=candidates), rank, 0, None, score_field)
         if stop is not None and stop <= window:
             return ranked[start:stop]
         # A deep page: the ranked candidates first, then the other matches, newest first.
@@ -82,60 +188,156 @@ class BoundedRankingMixin:
 
 
 class FrenchPostgresSearchQueryCompiler(BoundedRankingMixin, PostgresSearchQueryCompiler):
-    def match_vector(self):
-        # The expression of the parvis_search_document_gin index.
-        return CombinedExpression(F("index_entries__title"), "||", F("index_entries__body"),
-                                  output_field=SearchVectorField())
+    def match_vector(self, prefix="index_entries__"):
+        return DocumentVector(prefix)
+
+    def matching_entries(self, entries, config):
+        # The type as a term of the indexed vector: the GIN index answers
+        # alone, for a type of ten entries as for one of a hundred thousand
+        # (through modelsearch's btree index on the type, PostgreSQL would test
+        # the words on every entry of a large type, detoasting every body).
+        words = self.build_tsquery(self.query, config=config)
+        entries = entries.annotate(_document_=DocumentVector())
+        # Two conditions on the one index (GIN combines them): words & types
+        # would match every entry of the type when the words are all stop words.
+        return entries.filter(_document_=words).filter(_document_=TypeTerms(self.content_types()))
 
     def candidate_sets(self, matches, config, window):
-        """The best titles (title vectors are small and stored inline, so
-        cheap to rank), plus the newest matches."""
+        return [self.best_titles(config, window), *super().candidate_sets(matches, config, window)]
+
+    def best_titles(self, config, window):
+        """The pks of the `window` objects of this type whose titles score
+        best, whoever may see them (the final ranking keeps the visible
+        ones): ranked on the index entries alone, whose title vectors are
+        small and stored inline. No body is read, no object table joined."""
         title_query = self.build_tsquery(self.query, config=config)
-        title_rank = SearchRank(F("index_entries__title"), title_query, weights=self.sql_weights)
-        best_titles = (
-            matches.annotate(_title_=F("index_entries__title"))
-            .filter(_title_=title_query)
-            .order_by((title_rank * F("index_entries__title_norm")).desc(), "-pk")
-            .values("pk")[:window]
+        score = self.build_tsrank(F("title"), self.query, config=config) * F("title_norm")
+        return (
+            IndexEntry._default_manager.filter(content_type_id__in=self.content_types(), title=title_query)
+            .annotate(object_pk=Cast("object_id", BigIntegerField()))
+            .order_by(score.desc(), "-object_pk")
+            .values("object_pk")[:window]
         )
-        return [best_titles, *super().candidate_sets(matches, config, window)]
 
 
 class FrenchPostgresAutocompleteQueryCompiler(BoundedRankingMixin, PostgresAutocompleteQueryCompiler):
     def get_config(self, backend):
         return AUTOCOMPLETE_CONFIG
 
-    def match_vector(self):
-        return F("index_entries__autocomplete")
+    def match_vector(self, prefix="index_entries__"):
+        return F(f"{prefix}autocomplete")
+
+    def limit(self):
+        # Suggestions show no count: finding more than can be ranked is useless.
+        return RANK_WINDOW
+
+    def candidate_sets(self, matches, config, window):
+        # The newest matching entries, whoever may see them (the ranking keeps
+        # the visible ones), from the index side: PostgreSQL has no statistics
+        # for a prefix, and may guess a join from the objects that reads them
+        # all. Plus the visible matches already found, so that there are
+        # suggestions even when the newest are all private.
+        entries = self.matching_entries(IndexEntry._default_manager.all(), config)
+        newest = entries.annotate(object_pk=Cast("object_id", BigIntegerField())).order_by("-object_pk")
+        found = self.queryset.order_by().filter(pk_in(self.first_matches(config))).values("pk")
+        return [newest.values("object_pk")[:window], found]
+
+    def matching_entries(self, entries, config):
+        # Autocomplete vectors are small and stored inline: testing them row
+        # by row is cheap, whichever index PostgreSQL reads.
+        words = self.build_tsquery(self.query, config=config)
+        return entries.filter(content_type_id__in=self.content_types(), autocomplete=words)
 
 
-class FrenchPostgresSearchResults(DatabaseFacetsMixin, PostgresSearchResults):
-    def with_index_plan(self, run):
-        """Runs `run` in a transaction without sequential scans (see above)."""
+# For the transaction of a search query (with_plan_settings() says why).
+PLAN_SETTINGS = "SELECT " + ", ".join(
+    f"set_config('{name}', '{value}', true)"
+    for name, value in {"enable_seqscan": "off", "jit": "off", "max_parallel_workers_per_gather": "0"}.items()
+)
+
+
+class FrenchPostgresSearchResults(PostgresSearchResults):
+    """Bounded counts and facets for the queries the compiler bounds."""
+
+    supports_facet = True
+
+    def with_plan_settings(self, run):
+        """Runs `run` (which only reads) with PLAN_SETTINGS, in a transaction
+        or savepoint rolled back at the end so that they never outlive it:
+        - no sequential scans: reading the GIN index costs more up front than
+          a scan that stops at the first matches, and PostgreSQL charges both
+          for testing the words on each row returned, which the index does
+          not do (it cannot tell);
+        - no JIT: costs that include the document vector are large, and would
+          have queries of a few milliseconds compiled for hundreds;
+        - no parallel workers: every query here is bounded, and starting
+          workers costs more (10 to 20 ms measured) than they save."""
         connection = connections[self.query_compiler.queryset.db]
         with transaction.atomic(using=connection.alias):
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                # Disabling a plan makes costs huge, which would trigger JIT
-                # compilation (hundreds of milliseconds) for a query of a few.
-                cursor.execute("SET LOCAL jit = off")
-            return run()
+                cursor.execute(PLAN_SETTINGS)
+            result = run()
+            transaction.set_rollback(True, using=connection.alias)
+        return result
+
+    def _bounded(self):
+        compiler = self.query_compiler
+        return isinstance(compiler, BoundedRankingMixin) and compiler._plain()
+
+    def _config(self):
+        return self.query_compiler.get_config(self.backend)
 
     def _do_search(self):
-        return self.with_index_plan(super()._do_search)
+        return self.with_plan_settings(super()._do_search)
+
+    def _first_matches(self):
+        compiler = self.query_compiler
+        if compiler._first_matches is None:
+            self.with_plan_settings(lambda: compiler.first_matches(self._config()))
+        return compiler._first_matches
 
     def _do_count(self):
+        """The exact count (modelsearch's contract, which Wagtail's admin
+        relies on): cheap up to the limit, a join of every match beyond."""
+        if not self._bounded():
+            return self.with_plan_settings(super()._do_count)
+        count, exact = self.bounded_count()
+        if exact:
+            return count
         compiler = self.query_compiler
-        if isinstance(compiler, BoundedRankingMixin) and compiler._plain():
-            return self.with_index_plan(lambda: compiler.matches(compiler.get_config(self.backend)).count())
-        return super()._do_count()
+        return self.with_plan_settings(compiler.entry_matches(self._config()).count)
 
-    def matching_queryset(self):
-        compiler = self.query_compiler
-        return compiler.matches(compiler.get_config(self.backend))
+    def bounded_count(self):
+        """(count, exact): the count up to the compiler's limit(), and
+        whether there are no more (what the search page shows: "more than
+        1,000 results" costs a fraction of counting 100,000)."""
+        if not self._bounded():
+            return self.count(), True
+        limit = self.query_compiler.limit()
+        found = len(self._first_matches())
+        return min(found, limit), found <= limit
 
     def facet_counts(self, facets):
-        return self.with_index_plan(lambda: DatabaseFacetsMixin.facet_counts(self, facets))
+        """{name: {value: count}} for facets given as {name: (kind, field)},
+        kind being "year" (of a date) or "terms": one grouped query over the
+        first limit() matches (all of them when bounded_count() is exact)."""
+        compiler = self.query_compiler
+        if self._bounded():
+            matches = pk_in(self._first_matches()[: compiler.limit()])
+        else:
+            every_match = compiler.search(self._config(), None, None, backend=self.backend)
+            matches = Q(pk__in=every_match.order_by().values("pk"))
+        values = {
+            f"_{name}": ExtractYear(field) if kind == "year" else F(field) for name, (kind, field) in facets.items()
+        }
+        rows = compiler.queryset.model._base_manager.filter(matches).values(**values).annotate(_count_=Count("pk"))
+        counts = {name: {} for name in facets}
+        for row in self.with_plan_settings(lambda: list(rows.order_by())):
+            for name, found in counts.items():
+                value = row[f"_{name}"]
+                if value is not None:
+                    found[value] = found.get(value, 0) + row["_count_"]
+        return counts
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
@@ -149,4 +351,3 @@ class FrenchPostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
         self.config = params.get("SEARCH_CONFIG") or SEARCH_CONFIG
         self.autocomplete_config = AUTOCOMPLETE_CONFIG
-
