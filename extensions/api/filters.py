@@ -8,8 +8,10 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from extensions.participation.models import Entry
 from extensions.commissions.models import Publication
+from extensions.deliberations.models import Deliberation
+from extensions.meetings.pages import MeetingPage
+from extensions.participation.models import Entry
 from library.models import ArchiveDocument, Theme
 from pages.models import EventPage, NewsPage
 
@@ -128,4 +130,30 @@ class PublicationFilter(django_filters.FilterSet):
 
     class Meta:
         model = Publication
+        fields = []
+
+
+class MeetingFilter(django_filters.FilterSet):
+    instance = IdFilter(field_name="instance_id", label=_("Instance id"))
+    start_after = after("start", on_datetime=True)
+    start_before = before("start", on_datetime=True)
+    year = YearFilter("start")
+
+    class Meta:
+        model = MeetingPage
+        fields = []
+
+
+class DeliberationFilter(django_filters.FilterSet):
+    year = YearFilter("seance__meeting__start")
+    date_after = after("seance__meeting__start", on_datetime=True)
+    date_before = before("seance__meeting__start", on_datetime=True)
+    instance = IdFilter(field_name="seance__meeting__instance", label=_("Instance id"))
+    meeting = IdFilter(field_name="seance__meeting", label=_("Meeting id"))
+    matiere = django_filters.CharFilter(field_name="matiere_code", label=_("Subject code (ACTES nomenclature)"),
+                                        max_length=10)
+    outcome = django_filters.ChoiceFilter(choices=Deliberation.Outcome.choices, label=_("Result"))
+
+    class Meta:
+        model = Deliberation
         fields = []

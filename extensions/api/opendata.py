@@ -1,8 +1,11 @@
-"""Open data files of a site: its public agenda as an iCalendar feed and as
-JSON, filterable by year (`?annee=2025`). Open data is public data only:
-restricted events never appear, whoever asks, so the files may be cached
-and shared."""
+"""Open data files of a site, filterable by year (`?annee=2025`): its
+public agenda as an iCalendar feed and as JSON, and its published
+deliberations in the SCDL "Délibérations" schema (CSV). Open data is public
+data only: nothing restricted appears, whoever asks, so the files may be
+cached and shared."""
 import datetime
+import io
+import logging
 from html import unescape
 
 from django import forms
@@ -18,8 +21,10 @@ from wagtail.models import Site
 from pages.models import EventPage
 
 from .filters import YearField
+from .scdl import ScdlError, write_csv
 from .serializers import EventSerializer
 
+logger = logging.getLogger(__name__)
 YEAR_PARAMETER = "annee"
 
 
@@ -109,4 +114,29 @@ def agenda_json(request):
     response = JsonResponse({"site": site_name(request), "year": year, "events": events},
                             json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'inline; filename="{file_name(request, year, "json")}"'
+    return response
+
+
+@require_GET
+@conditional_page
+def deliberations_csv(request):
+    """The site's published deliberations (acts online, never a closed
+    sitting), one row each, as extensions.deliberations.opendata gives them."""
+    from extensions.deliberations.opendata import scdl_rows
+
+    year, error = requested_year(request)
+    if error:
+        return bad_year(error, "text/csv")
+    out = io.StringIO()
+    try:
+        write_csv(scdl_rows(site=Site.find_for_request(request), year=year), out)
+    except ScdlError as refusal:
+        # A data problem for the staff to fix (e.g. the site's SIRET is
+        # missing): a clear answer, not a file the schema would refuse.
+        logger.error("SCDL export refused: %s", refusal)
+        message = _("The export of the deliberations is unavailable: %(reason)s") % {"reason": refusal}
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    name = file_name(request, year, "csv").replace("agenda-", "deliberations-", 1)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

@@ -8,4 +8,5 @@ app_name = "opendata"
 urlpatterns = [
     path("agenda.ics", opendata.agenda_ics, name="agenda_ics"),
     path("agenda.json", opendata.agenda_json, name="agenda_json"),
+    path("deliberations.csv", opendata.deliberations_csv, name="deliberations_csv"),
 ]

@@ -7,6 +7,9 @@ from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
 from extensions.commissions.models import Publication, Space
+from extensions.deliberations.models import Deliberation
+from extensions.meetings.models import Instance
+from extensions.meetings.pages import AgendaItem, MeetingPage
 from extensions.participation.models import ContestCategory, ContestPage, Entry
 from library.models import ArchiveDocument
 from pages.models import EventPage, NewsPage
@@ -158,6 +161,103 @@ class PublicationDetailSerializer(PublicationSerializer):
 
     def get_body(self, publication) -> str:
         return expand_db_html(publication.body)
+
+
+class InstanceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Instance
+        fields = ["id", "name", "kind"]
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    rapporteur = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "title", "rapporteur"]
+
+    def get_rapporteur(self, item) -> str:
+        return item.rapporteur.get_full_name() if item.rapporteur else ""
+
+
+class MeetingDocumentSerializer(serializers.Serializer):
+    kind = serializers.CharField(help_text=_("projet, annexe or rapport"))
+    title = serializers.CharField()
+    download_url = serializers.URLField()
+
+
+class AgendaItemDetailSerializer(AgendaItemSerializer):
+    """With its note de synthèse and documents, for members and staff only
+    (extensions.meetings.access.can_see_documents): null otherwise."""
+
+    note = serializers.SerializerMethodField()
+    documents = serializers.SerializerMethodField()
+
+    class Meta(AgendaItemSerializer.Meta):
+        fields = AgendaItemSerializer.Meta.fields + ["note", "documents"]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_note(self, item):
+        return expand_db_html(item.note) if self.context["documents_visible"] else None
+
+    @extend_schema_field(MeetingDocumentSerializer(many=True, allow_null=True))
+    def get_documents(self, item):
+        if not self.context["documents_visible"]:
+            return None
+        visible = self.context["visible_document_ids"]
+        request = self.context["request"]
+        return [
+            {"kind": block.value["kind"], "title": block.value["document"].title,
+             "download_url": absolute(request, block.value["document"].url)}
+            for block in item.documents
+            if block.value.get("document") is not None and block.value["document"].pk in visible
+        ]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    url = PageUrlField()
+    instance = InstanceSerializer(read_only=True)
+    state_label = serializers.CharField(source="get_state_display", read_only=True)
+    agenda_items = AgendaItemSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = MeetingPage
+        fields = ["id", "title", "url", "instance", "start", "end", "place", "address", "is_public", "state",
+                  "state_label", "agenda_items"]
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    agenda_items = AgendaItemDetailSerializer(many=True, read_only=True)
+
+
+class DeliberationSerializer(serializers.ModelSerializer):
+    reference = serializers.CharField(read_only=True, help_text=_("Register number: year-number."))
+    date = serializers.DateField(source="seance.day", read_only=True)
+    meeting = serializers.IntegerField(source="seance.meeting_id", read_only=True)
+    instance = InstanceSerializer(source="seance.meeting.instance", read_only=True)
+    outcome_label = serializers.CharField(source="get_outcome_display", read_only=True)
+    url = serializers.SerializerMethodField(help_text=_("The published act, if it is online."))
+    download_url = serializers.SerializerMethodField(help_text=_("The act's PDF, if it is online."))
+
+    class Meta:
+        model = Deliberation
+        fields = ["id", "reference", "title", "date", "meeting", "instance", "matiere_code", "matiere_name",
+                  "budget_year", "budget_name", "outcome", "outcome_label", "in_office", "voters", "pour",
+                  "contre", "abstention", "url", "download_url"]
+
+    def online_act(self, deliberation):
+        act = getattr(deliberation, "act", None)
+        return act if act is not None and act.live else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_url(self, deliberation):
+        act = self.online_act(deliberation)
+        return act.get_full_url(self.context["request"]) if act else None
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_download_url(self, deliberation):
+        act = self.online_act(deliberation)
+        return absolute(self.context["request"], act.document.url) if act else None
 
 
 class SearchResultSerializer(serializers.Serializer):

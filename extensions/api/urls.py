@@ -21,6 +21,8 @@ router.register("documents", views.DocumentViewSet, basename="documents")
 router.register("contests", views.ContestViewSet, basename="contests")
 router.register("contest-entries", views.EntryViewSet, basename="contest-entries")
 router.register("publications", views.PublicationViewSet, basename="publications")
+router.register("meetings", views.MeetingViewSet, basename="meetings")
+router.register("deliberations", views.DeliberationViewSet, basename="deliberations")
 
 urlpatterns = [
     path("", include(router.urls)),

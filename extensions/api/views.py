@@ -8,7 +8,7 @@ search through the search registry. What a person may not see answers 404,
 exactly like an id that does not exist."""
 import logging
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, F, Prefetch
 from django.http import Http404
 from django.core.paginator import Paginator
 from django.utils.http import http_date
@@ -26,6 +26,10 @@ from wagtail.models import Site
 
 from extensions.commissions.access import visible_publications
 from extensions.commissions.models import Publication, PublicationAttachment
+from extensions.deliberations.models import Deliberation
+from extensions.deliberations.opendata import published_deliberations
+from extensions.meetings.access import can_see_documents, visible_meetings
+from extensions.meetings.pages import AgendaItem, MeetingPage
 from extensions.participation.models import ContestPage, Entry
 from extensions.search.engine import SERVER_ERRORS, Search
 from extensions.search.forms import SearchForm
@@ -215,6 +219,69 @@ class PublicationViewSet(ReadOnlyViewSet):
         ).select_related("document").order_by("sort_order")
         return visible_publications(self.request.user).select_related("space__page").prefetch_related(
             Prefetch("attachments", queryset=attachments)
+        )
+
+
+def site_root_path(request):
+    site = Site.find_for_request(request)
+    return site.root_page.path if site is not None else ""
+
+
+@described(gettext_lazy(
+    "Meetings of the site's instances with their ordre du jour: public meetings once convened, and the "
+    "private ones of the instances you belong to. Notes and documents of the items only in the detail, for "
+    "the members and the staff."
+))
+class MeetingViewSet(PageViewSet):
+    """Meetings, as extensions.meetings.access lets the person see them."""
+
+    queryset = MeetingPage.objects.none()  # the model, for the schema
+    filterset_class = filters.MeetingFilter
+    ordering_fields = ["start", "title"]
+    ordering = ["start", "pk"]
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.MeetingDetailSerializer
+        return serializers.MeetingSerializer
+
+    def get_queryset(self):
+        items = AgendaItem.objects.select_related("rapporteur").order_by("sort_order")
+        return visible_meetings(self.request.user).filter(path__startswith=site_root_path(self.request)) \
+            .select_related("instance").prefetch_related(Prefetch("agenda_items", queryset=items))
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if self.action == "retrieve":
+            meeting = self.get_object()
+            context["documents_visible"] = can_see_documents(self.request.user, meeting)
+            ids = [document.pk for _item, _kind, document in meeting.documents()]
+            context["visible_document_ids"] = set(
+                visible_documents(self.request).filter(pk__in=ids).values_list("pk", flat=True)
+            )
+        return context
+
+
+@described(gettext_lazy(
+    "Deliberations whose act is online (for the staff who hold séances: every voted deliberation), "
+    "with their subject in the ACTES nomenclature and their votes."
+))
+class DeliberationViewSet(ReadOnlyViewSet):
+    """Deliberations, as extensions.deliberations.opendata lets the person
+    see them."""
+
+    queryset = Deliberation.objects.none()  # the model, for the schema
+    serializer_class = serializers.DeliberationSerializer
+    filterset_class = filters.DeliberationFilter
+    ordering_fields = ["date", "title"]
+    ordering = ["year", "number_in_year", "pk"]
+
+    def get_queryset(self):
+        return (
+            published_deliberations(self.request.user)
+            .filter(seance__meeting__path__startswith=site_root_path(self.request))
+            .select_related("seance__meeting__instance", "act__document")
+            .annotate(date=F("seance__meeting__start"))
         )
 
 

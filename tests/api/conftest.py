@@ -72,3 +72,56 @@ def content(home_page, people, urbanisme, securite, elus_collection):  # noqa: F
         publication=publish(urbanisme, people["president"]),
         other_publication=publish(securite, people["elu_non_member"], title="Plan communal de sauvegarde"),
     )
+
+
+# Meetings and deliberations: the conseil municipal, whose only member in
+# the cast is the élu member; the Agents hold séances (their group has the
+# meetings' sending permission); superusers see everything.
+SEES_COUNCIL = {"elu_member", "agent", "superuser"}
+
+
+@pytest.fixture
+def civic(home_page, people):
+    """A public convened meeting with a note and an annex, a private one, a
+    public one not yet convened; a deliberation whose act is online and a
+    voted one whose act is not."""
+    import datetime
+
+    from django.utils import timezone
+
+    from extensions.deliberations.models import Deliberation, Seance
+    from extensions.deliberations.pages import ActIndexPage, ActPage
+    from extensions.meetings.models import Mandate
+    from extensions.meetings.pages import MeetingPage
+    from tests.meetings.factories import InstanceFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
+
+    council = InstanceFactory(name="Conseil municipal")
+    Mandate.objects.create(instance=council, member=people["elu_member"], role="conseiller municipal",
+                           start=datetime.date(2020, 5, 25))
+    index = MeetingIndexPageFactory(parent=home_page)
+
+    def meeting(title, state, **fields):
+        page = MeetingPageFactory(parent=index, title=title, instance=council, **fields)
+        MeetingPage.objects.filter(pk=page.pk).update(state=state)
+        page.state = state
+        return page
+
+    public = meeting("Conseil municipal de mars", MeetingPage.State.CONVOKED)
+    annex = attach(public, title="Annexe : budget primitif")
+    seance = Seance.objects.create(meeting=public)
+    voted = dict(seance=seance, status=Deliberation.Status.VOTED, outcome=Deliberation.Outcome.ADOPTED,
+                 matiere_code="7.1", matiere_name="finances locales/décisions budgétaires", year=2026,
+                 in_office=23, voters=21, pour=18, contre=2, abstention=1)
+    online = Deliberation.objects.create(position=1, title="Budget primitif 2026", number_in_year=1, **voted)
+    offline = Deliberation.objects.create(position=2, title="Tarifs de la cantine", number_in_year=2, **voted)
+    acts = home_page.add_child(instance=ActIndexPage(title="Délibérations", slug="deliberations"))
+    acts.add_child(instance=ActPage(
+        title="Délibération 2026-001 : budget primitif 2026", slug="2026-001", deliberation=online,
+        document=ArchiveDocumentFactory(title="Acte 2026-001"), sha256="0" * 64,
+        online_on=timezone.localdate(), author_name="Jeanne Durand", author_title="Maire",
+    ))
+    return SimpleNamespace(
+        council=council, meeting=public, annex=annex, online=online, offline=offline,
+        private_meeting=meeting("Conseil à huis clos", MeetingPage.State.CONVOKED, is_public=False),
+        draft_meeting=meeting("Conseil en préparation", MeetingPage.State.PREPARATION),
+    )

@@ -20,8 +20,8 @@ def agenda(home_page):
     agenda = EventIndexPageFactory(parent=home_page, title="Agenda", slug="agenda")
     this_year = timezone.localdate().year
     EventPageFactory(parent=agenda, title="Marché de Noël", intro="<p>Vin chaud &amp; chalets.</p>")
-    EventPageFactory(parent=agenda, title="Vœux du maire", start=timezone.make_aware(
-        datetime.datetime(this_year - 2, 1, 10, 18)), end=timezone.make_aware(datetime.datetime(this_year - 2, 1, 10, 20)))
+    start = timezone.make_aware(datetime.datetime(this_year - 2, 1, 10, 18))
+    EventPageFactory(parent=agenda, title="Vœux du maire", start=start, end=start + datetime.timedelta(hours=2))
     restrict_to_elus(EventPageFactory(parent=agenda, title="Séminaire des élus"))
     return agenda
 

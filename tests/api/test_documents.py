@@ -7,7 +7,8 @@ pytestmark = pytest.mark.django_db
 
 def test_download_links_go_through_the_checking_view(content, api_as):
     data = api_as("elu_member").get(f"/api/v1/documents/{content.elus_document.pk}/").json()
-    assert data["download_url"] == f"http://testserver/documents/{content.elus_document.pk}/{content.elus_document.filename}"
+    document = content.elus_document
+    assert data["download_url"] == f"http://testserver/documents/{document.pk}/{document.filename}"
     assert data["kind_label"] == "délibération"
     assert "/media/" not in data["download_url"]
     path = data["download_url"].removeprefix("http://testserver")
@@ -22,7 +23,8 @@ def test_publication_attachments_link_to_the_checking_view(content, api_as):
     assert [a["title"] for a in data["attachments"]] == [attachment.title]
     assert data["body"] == "<p>Le dossier est prêt pour la commission.</p>"
     assert data["space"]["name"] == "Commission urbanisme"
-    assert api_as("agent").get(data["attachments"][0]["download_url"].removeprefix("http://testserver")).status_code == 404
+    download = data["attachments"][0]["download_url"].removeprefix("http://testserver")
+    assert api_as("agent").get(download).status_code == 404
 
 
 def test_entries_show_their_credit_and_licence_and_hide_counts(content, client):

@@ -27,7 +27,8 @@ def titles(response):
 def documents(db):
     urbanisme = ThemeFactory(name="Urbanisme", slug="urbanisme")
     ArchiveDocumentFactory(title="PLU 2019", act_date=datetime.date(2019, 5, 2), themes=[urbanisme])
-    ArchiveDocumentFactory(title="Arrêté de voirie", kind=ArchiveDocument.Kind.ARRETE, act_date=datetime.date(2023, 7, 1))
+    ArchiveDocumentFactory(title="Arrêté de voirie", kind=ArchiveDocument.Kind.ARRETE,
+                           act_date=datetime.date(2023, 7, 1))
     ArchiveDocumentFactory(title="Budget 2024", act_date=datetime.date(2024, 3, 14), reference="DEL-2024-042")
 
 

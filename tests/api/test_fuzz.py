@@ -16,7 +16,7 @@ FUZZ = settings(max_examples=12, deadline=None, database=None, suppress_health_c
 
 
 @pytest.fixture
-def api_schema(content):
+def api_schema(content, civic):
     return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
 
 

@@ -220,6 +220,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["extensions.api.schema.only_this_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "library.models.ArchiveDocument.Kind",
+        "InstanceKindEnum": "extensions.meetings.models.Instance.Kind",
+    },
     # Swagger UI from this site's static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
