@@ -196,10 +196,9 @@ REST_FRAMEWORK = {
         "extensions.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
-        "rest_framework.renderers.BrowsableAPIRenderer",
-    ],
+    # JSON only: the documentation page (/api/v1/docs/) is the place to try
+    # the API in a browser.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PAGINATION_CLASS": "extensions.api.pagination.ApiPagination",
     "DEFAULT_THROTTLE_CLASSES": [
         "extensions.api.throttling.AnonymousThrottle",
