@@ -19,6 +19,7 @@ def absolute(request, url):
     return request.build_absolute_uri(url) if url else ""
 
 
+@extend_schema_field(OpenApiTypes.URI)
 class PageUrlField(serializers.Field):
     """The page's full address on its own site."""
 
@@ -28,9 +29,6 @@ class PageUrlField(serializers.Field):
     def to_representation(self, page):
         request = self.context["request"]
         return page.get_full_url(request) or ""
-
-
-PageUrlField = extend_schema_field(OpenApiTypes.URI)(PageUrlField)
 
 
 class SlugListField(serializers.ListField):

@@ -8,9 +8,10 @@ search through the search registry. What a person may not see answers 404,
 exactly like an id that does not exist."""
 import logging
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.http import Http404
-from django.core.paginator import Paginator
+from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -73,15 +74,17 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
         return conditional_page(super().as_view(actions, **initkwargs))
 
     def get_object(self):
-        try:
-            return super().get_object()
-        except Http404:
-            # DRF would repeat Django's message, which names the model.
-            raise NotFound()
+        if not hasattr(self, "_object"):
+            try:
+                self._object = super().get_object()
+            except Http404:
+                # DRF would repeat Django's message, which names the model.
+                raise NotFound()
+        return self._object
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        response["Vary"] = "Accept, Authorization, Cookie"
+        patch_vary_headers(response, ("Authorization", "Cookie"))
         if request.user.is_authenticated:
             # Never kept by a shared cache: it shows what this person may see.
             response["Cache-Control"] = "private, no-cache"
@@ -117,6 +120,7 @@ class PageViewSet(ReadOnlyViewSet):
 @described(gettext_lazy("News of the site, newest first (the site is the one of the address asked)."))
 class NewsViewSet(PageViewSet):
     """News of this site, newest first."""
+
     queryset = NewsPage.objects.none()  # the model, for the schema
 
     serializer_class = serializers.NewsSerializer
@@ -131,6 +135,7 @@ class NewsViewSet(PageViewSet):
 @described(gettext_lazy("Events of the site's agenda, soonest first."))
 class EventViewSet(PageViewSet):
     """Events of this site's public agenda, soonest first."""
+
     queryset = EventPage.objects.none()  # the model, for the schema
 
     serializer_class = serializers.EventSerializer
@@ -148,6 +153,7 @@ class EventViewSet(PageViewSet):
 class DocumentViewSet(ReadOnlyViewSet):
     """Documents of the library: metadata and a download link; the download
     itself checks the same permission again."""
+
     queryset = ArchiveDocument.objects.none()  # the model, for the schema
 
     serializer_class = serializers.DocumentSerializer
@@ -162,6 +168,7 @@ class DocumentViewSet(ReadOnlyViewSet):
 @described(gettext_lazy("Photo contests of the site, with their dates and categories."))
 class ContestViewSet(PageViewSet):
     """Photo contests of this site."""
+
     queryset = ContestPage.objects.none()  # the model, for the schema
 
     serializer_class = serializers.ContestSerializer
@@ -179,6 +186,7 @@ class ContestViewSet(PageViewSet):
 ))
 class EntryViewSet(ReadOnlyViewSet):
     """Approved entries of the contests above, as their galleries show them."""
+
     queryset = Entry.objects.none()  # the model, for the schema
 
     serializer_class = serializers.EntrySerializer
@@ -202,6 +210,7 @@ class EntryViewSet(ReadOnlyViewSet):
 class PublicationViewSet(ReadOnlyViewSet):
     """Publications of the private spaces the person belongs to (all of them
     for a superuser); nobody else learns that they exist."""
+
     queryset = Publication.objects.none()  # the model, for the schema
 
     filterset_class = filters.PublicationFilter
@@ -246,7 +255,7 @@ class MeetingViewSet(PageViewSet):
         return serializers.MeetingSerializer
 
     def get_queryset(self):
-        items = AgendaItem.objects.select_related("rapporteur").order_by("sort_order")
+        items = AgendaItem.objects.select_related("rapporteur").order_by("sort_order", "pk")
         return visible_meetings(self.request.user).filter(path__startswith=site_root_path(self.request)) \
             .select_related("instance").prefetch_related(Prefetch("agenda_items", queryset=items))
 

@@ -6,6 +6,8 @@ per operation, no timing."""
 import pytest
 import schemathesis
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
@@ -17,7 +19,14 @@ FUZZ = settings(max_examples=12, deadline=None, database=None, suppress_health_c
 
 @pytest.fixture
 def api_schema(content, civic):
-    return schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+    """The schema, served by the WSGI application itself. Like Django's test
+    client, requests must not close the database connection at their end:
+    the test's transaction lives on it (PostgreSQL would lose it)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
 
 
 @pytest.fixture
