@@ -120,7 +120,7 @@ def refusal_message(refusal):
         return _(
             "A note de synthèse must go with the convocation (3,500 inhabitants and more, or EPCI); "
             "it is missing for: %(items)s."
-        ) % {"items": ", ".join(f"« {title} »" for title in values["items"])}
+        ) % {"items": ", ".join(f"«\u00a0{title}\u00a0»" for title in values["items"])}
     raise ValueError(refusal.code)
 
 
@@ -226,10 +226,10 @@ def consecutive_delegations(giver, meeting):
     return count
 
 
-def give_answer(recipient, answer, actor=None, holder=None, illness=False):
+def give_answer(recipient, answer, actor=None, holder=None, illness=False, notify=True):
     """Records `recipient`'s answer (an Answer value). A pouvoir names the
     `holder` (a user); it is checked against L2121-20 and the holder is
-    told. Changing one's answer revokes the pouvoir given before. Returns
+    told (unless `notify` is False: the demo). Changing one's answer revokes the pouvoir given before. Returns
     the new Pouvoir or None; raises TransitionError with a French message
     (nothing changed) when refused."""
     meeting = recipient.meeting
@@ -254,7 +254,7 @@ def give_answer(recipient, answer, actor=None, holder=None, illness=False):
         if pouvoir:
             detail = f"{detail} : {_display_name(pouvoir.holder)}"
         record(meeting, Kind.ANSWERED, recipient=recipient, actor=actor, detail=detail)
-    if pouvoir:
+    if pouvoir and notify:
         from .notices import notify_pouvoir_holder
 
         transaction.on_commit(lambda: notify_pouvoir_holder(pouvoir, meeting))

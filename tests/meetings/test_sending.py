@@ -82,7 +82,7 @@ def test_a_large_commune_needs_every_note(meeting_index, elus, council, agent):
     workflow.lock_recipients(meeting, agent)
     with pytest.raises(convocations.SendRefused) as refused:
         convocations.send(meeting, agent)
-    assert "note de synthèse" in refused.value.messages[0]
+    assert "note explicative de synthèse" in refused.value.messages[0]
     assert "Point n° 1" in refused.value.messages[0]
 
 
