@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,5 +10,8 @@ class DeliberationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the guards on published files; registers acts with the search.
+        # Connects the guard on published files; registers acts with the search.
         from . import searchables, signals  # noqa: F401
+        from .roles import ensure_deliberation_roles
+
+        post_migrate.connect(ensure_deliberation_roles, sender=self)

@@ -65,10 +65,18 @@ class ItemForm(forms.ModelForm):
         widgets = {"withdrawn_members": forms.CheckboxSelectMultiple, "report": forms.Textarea(attrs={"rows": 4}),
                    "text": forms.Textarea(attrs={"rows": 6}), "discussion": forms.Textarea(attrs={"rows": 4})}
 
+    # What the vote depends on: fixed once the item is dealt with.
+    BEFORE_THE_VOTE = ["public_requests", "secret_requests", "nomination", "huis_clos", "withdrawn_members",
+                       "huis_clos_requests", "huis_clos_by_president", "huis_clos_votes_for"]
+
     def __init__(self, *args, members, present_or_represented, epci, **kwargs):
         super().__init__(*args, **kwargs)
         self.present_or_represented = present_or_represented
         self.epci = epci
+        if self.instance.status != Deliberation.Status.PENDING:
+            for name in self.BEFORE_THE_VOTE:
+                del self.fields[name]
+            return
         field = self.fields["withdrawn_members"]
         field.queryset = field.queryset.filter(pk__in=[m.pk for m in members]).order_by("last_name")
         field.label_from_instance = _label

@@ -46,7 +46,8 @@ def _online(index_page):
 
 
 def published_lists(index_page):
-    return _online(index_page).order_by("-meeting__start")
+    """Séances with their list online, with their procès-verbal when published."""
+    return _online(index_page).select_related("proces_verbal__document").order_by("-meeting__start")
 
 
 def public_list(index_page, seance_id):
@@ -55,7 +56,7 @@ def public_list(index_page, seance_id):
     seance = _online(index_page).filter(pk=seance_id).first()
     if seance is None or not is_publicly_visible(seance.meeting):
         raise Http404
-    return seance, rows(seance, public=True)
+    return seance, rows(seance, public=True).select_related("act")
 
 
 def list_pdf(seance):

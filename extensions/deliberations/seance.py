@@ -159,20 +159,6 @@ def record_movement(seance, member, kind, at=None):
     return True
 
 
-def set_withdrawn(deliberation, member_ids):
-    """The members who leave the room for this item because of a personal
-    interest in it (L2131-11): not counted in its quorum nor its vote."""
-    _require_pending(deliberation)
-    office = {m.pk for m in members(deliberation.seance)}
-    deliberation.withdrawn_members.set([pk for pk in member_ids if pk in office])
-
-
-def _require_pending(deliberation):
-    _require_open(deliberation.seance)
-    if deliberation.status != Deliberation.Status.PENDING:
-        raise SeanceError(_("This item has already been dealt with."))
-
-
 @dataclass(frozen=True)
 class Tally:
     """What the console sends: each voice's choice (show of hands and

@@ -1,4 +1,4 @@
-"""Admin URLs of the séance (mounted under /admin/seances/ by wagtail_hooks)."""
+"""Admin URLs of the séance (mounted under /admin/deliberations/ by wagtail_hooks)."""
 from django.urls import path
 
 from . import views
@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:meeting_id>/apres/discussions/", views.save_discussions, name="discussions"),
     path("<int:meeting_id>/apres/liste/", views.publish_list, name="publish_list"),
     path("<int:meeting_id>/apres/pv/<str:step>/", views.pv_step, name="pv_step"),
+    path("<int:meeting_id>/apres/copie/<int:copy_id>/", views.send_copy, name="send_copy"),
     path("<int:meeting_id>/pdf/<str:what>/", views.pdf, name="pdf"),
     path("", views.seances, name="seances"),
     path("registres/", views.yearly_tables, name="registers"),

@@ -4,7 +4,7 @@ admin (usable on a tablet: one column, large touch targets), plus the public
 meetings (extensions.meetings.access.can_manage) see them; anyone else gets
 403. Every refusal is a French message and changes nothing."""
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -17,8 +17,9 @@ from extensions.meetings import rules
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 from extensions.participation.core.antibot import within_limit
+from extensions.participation.core.identity import client_ip
 
-from . import deadlines, listing, minutes, publication, register, seance as seance_service
+from . import deadlines, epci, listing, minutes, publication, register, seance as seance_service
 from .connector import act_status
 from .forms import AdoptForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm
 from .models import CopyRequest, Deliberation, Movement, ProcesVerbal
@@ -110,13 +111,10 @@ def item(request, meeting_id, deliberation_id):
     form = ItemForm(request.POST or None, instance=deliberation, members=presence.members,
                     present_or_represented=len(presence.counted) + len(presence.represented),
                     epci=seance.meeting.instance.kind == rules.EPCI)
-    if request.method == "POST":
-        if deliberation.status != Deliberation.Status.PENDING and "withdrawn_members" in form.changed_data:
-            messages.error(request, _("This item has already been dealt with."))
-        elif form.is_valid():
-            form.save()
-            messages.success(request, _("Item saved."))
-            return redirect("deliberations:item", meeting_id, deliberation.pk)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Item saved."))
+        return redirect("deliberations:item", meeting_id, deliberation.pk)
     ballot = seance_service.ballot_for(deliberation, presence)
     vote_form = VoteForm(voices=presence.voters(), secret=ballot == rules.Ballot.SECRET)
     return TemplateResponse(request, "deliberations/admin/item.html", {
@@ -225,6 +223,16 @@ def publish_list(request, meeting_id):
     return redirect("deliberations:after", meeting_id)
 
 
+@require_POST
+def send_copy(request, meeting_id, copy_id):
+    """Hands an EPCI information copy to the task worker (sent once)."""
+    seance = _seance(request, meeting_id)
+    copy = get_object_or_404(seance.information_copies, pk=copy_id, sent_at__isnull=True)
+    epci.send_information_copy.enqueue(copy.pk)
+    messages.success(request, _("The copy is being sent."))
+    return redirect("deliberations:after", meeting_id)
+
+
 def pdf(request, meeting_id, what):
     """The draft procès-verbal, the list for posting, the closing sheet."""
     seance = _seance(request, meeting_id)
@@ -279,17 +287,16 @@ def request_copy(request, act_page):
     """« Demander une copie papier »: recorded for the staff; limited per
     address of the visitor so that a robot cannot flood the mairie."""
     form = CopyRequestForm(request.POST)
-    ip = request.META.get("REMOTE_ADDR", "")
+    if form.is_valid() and not within_limit("deliberations-copy", client_ip(request),
+                                            COPY_REQUESTS_PER_HOUR, 3600):
+        form.add_error(None, _("Too many requests from your connection: please try again in an hour."))
     if not form.is_valid():
         context = act_page.get_context(request)
         context["copy_form"] = form
-        return TemplateResponse(request, act_page.get_template(request), context, status=400)
-    if not within_limit("deliberations-copy", ip, COPY_REQUESTS_PER_HOUR, 3600):
-        messages.error(request, _("Too many requests from your connection: please try again in an hour."))
-        return redirect(act_page.url)
+        status = 429 if form.has_error(NON_FIELD_ERRORS) else 400
+        return TemplateResponse(request, act_page.get_template(request), context, status=status)
     CopyRequest.objects.create(act=act_page, name=form.cleaned_data["name"], email=form.cleaned_data["email"],
                                postal_address=form.cleaned_data["postal_address"])
-    messages.success(request, _("Your request is recorded: the mairie will post you a paper copy of this act."))
     return redirect(act_page.url + "?copie=demandee#copie")
 
 

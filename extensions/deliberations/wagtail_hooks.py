@@ -1,6 +1,7 @@
-"""Wagtail hooks of the deliberations: the console's admin URLs and menu
-item, the deadlines panel on the dashboard, and the guards that keep a
-published act online for two months (R2131-1)."""
+"""Wagtail hooks of the deliberations: the console's admin URLs, its menu
+item and its button on meeting pages, the deadlines panel on the
+dashboard, and the guards that keep a published act online for two months
+(R2131-1)."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
@@ -8,18 +9,22 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
 from wagtail.admin.ui.components import Component
+from wagtail.admin.viewsets.model import ModelViewSet
 
 from extensions.meetings.access import can_manage
+from extensions.meetings.pages import MeetingPage
 
 from . import deadlines, urls
+from .models import CopyRequest
 from .pages import ActPage
 from .publication import unpublish_refusal
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("seances/", include((urls.urlpatterns, urls.app_name), namespace=urls.app_name))]
+    return [path("deliberations/", include((urls.urlpatterns, urls.app_name), namespace=urls.app_name))]
 
 
 class SeancesMenuItem(MenuItem):
@@ -29,7 +34,15 @@ class SeancesMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_menu_item():
-    return SeancesMenuItem(_("Séances"), reverse("deliberations:seances"), icon_name="group", order=250)
+    return SeancesMenuItem(_("Deliberations"), reverse("deliberations:seances"), icon_name="group", order=360)
+
+
+@hooks.register("register_page_header_buttons")
+def console_button(page, user, view_name=None, next_url=None):
+    """From a meeting's edit page to its séance console."""
+    if issubclass(page.specific_class or object, MeetingPage) and can_manage(user):
+        yield Button(_("Séance console"), reverse("deliberations:console", args=[page.pk]), icon_name="group",
+                     priority=20)
 
 
 class DeadlinesPanel(Component):
@@ -68,3 +81,23 @@ def keep_acts_online(request, page):
 @hooks.register("before_delete_page")
 def keep_acts_online_on_delete(request, page):
     return _refuse_if_too_early(request, page)
+
+
+class CopyRequestViewSet(ModelViewSet):
+    """Requests for a paper copy of an act: the staff post the copy and
+    record when they did."""
+
+    model = CopyRequest
+    icon = "mail"
+    menu_label = _("Paper copy requests")
+    add_to_admin_menu = False
+    list_display = ["act", "name", "email", "created_at", "handled_at"]
+    list_filter = ["handled_at"]
+    form_fields = ["handled_at"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+
+
+@hooks.register("register_admin_viewset")
+def register_copy_requests():
+    return CopyRequestViewSet("deliberation_copy_requests")

@@ -14,7 +14,7 @@ def staff_client(client, secretary):
 
 
 def console_url(meeting, suffix=""):
-    return f"/admin/seances/{meeting.pk}/{suffix}"
+    return f"/admin/deliberations/{meeting.pk}/{suffix}"
 
 
 @pytest.mark.parametrize("role", ["anonymous", "elu", "redaction"])
@@ -55,3 +55,106 @@ def test_the_vote_is_blocked_when_the_quorum_is_lost(staff_client, open_seance, 
 def test_unknown_pdf_or_step_is_404(staff_client, open_seance):
     assert staff_client.get(console_url(open_seance.meeting, "pdf/autre/")).status_code == 404
     assert staff_client.post(console_url(open_seance.meeting, "apres/pv/supprimer/")).status_code == 404
+
+
+def test_the_entry_point_lists_meetings_and_links_copy_requests(staff_client, seance):
+    html = staff_client.get("/admin/deliberations/").content.decode()
+    assert seance.meeting.title in html and "Demandes de copie papier" in html
+    assert staff_client.get("/admin/deliberation_copy_requests/").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "requests, by_president, votes_for, saved",
+    [
+        (2, False, 8, False),  # two members cannot ask for it
+        (3, False, 4, False),  # 4 of 8 present or represented: no absolute majority
+        (3, False, 5, True),
+        (0, True, 5, True),  # the maire asks
+    ],
+)
+def test_a_closed_sitting_is_asked_then_voted(staff_client, open_seance, requests, by_president, votes_for, saved):
+    item = open_seance.deliberations.get(position=3)
+    url = console_url(open_seance.meeting, f"point/{item.pk}/")
+    data = {"huis_clos": "on", "huis_clos_requests": requests, "huis_clos_votes_for": votes_for,
+            "public_requests": 0, "secret_requests": 0}
+    if by_president:
+        data["huis_clos_by_president"] = "on"
+    response = staff_client.post(url, data)
+    item.refresh_from_db()
+    assert item.huis_clos is saved
+    if not saved:
+        assert "L2121-18" in response.content.decode()
+
+
+def test_an_epci_copy_is_sent_from_the_after_screen(staff_client, seance, secretary, members, council, mailoutbox):
+    from extensions.deliberations.models import InformationCopy
+    from extensions.meetings.models import InformationRecipient, Instance
+
+    from .helpers import hold
+
+    Instance.objects.filter(pk=council.pk).update(kind=Instance.Kind.EPCI)
+    InformationRecipient.objects.create(instance=council, name="Jeanne Roux", email="jeanne@commune.localhost")
+    seance.meeting.instance.refresh_from_db()
+    held = hold(seance, secretary, members)
+    copy = held.information_copies.get(kind=InformationCopy.Kind.LIST)
+    assert "Envoyer la copie" in staff_client.get(console_url(held.meeting, "apres/")).content.decode()
+    url = console_url(held.meeting, f"apres/copie/{copy.pk}/")
+    staff_client.post(url)
+    assert staff_client.post(url).status_code == 404  # already sent
+    assert len(mailoutbox) == 1
+
+
+def test_after_the_seance_over_http(staff_client, seance, secretary, members, meeting_index, council, act_index):
+    """Every screen after the séance, through each status of the
+    procès-verbal and the publication of an act."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from tests.factories import pdf_bytes
+
+    from .conftest import make_meeting
+    from .helpers import hold
+
+    held = hold(seance, secretary, members)
+    following = make_meeting(meeting_index, council, timezone.make_aware(datetime.datetime(2026, 4, 7, 19)))
+    after = console_url(held.meeting, "apres/")
+    html = staff_client.get(after).content.decode()
+    assert "Teneur des débats" in html and "À mettre en ligne au plus tard le 17 mars 2026" in html
+    staff_client.post(console_url(held.meeting, "apres/liste/"))
+    staff_client.post(console_url(held.meeting, "apres/discussions/"), {"discussions": "Débat sur le budget."})
+    staff_client.post(console_url(held.meeting, "apres/pv/adopt/"), {"meeting": following.pk})
+    assert "Déposer le procès-verbal signé" in staff_client.get(after).content.decode()
+    staff_client.post(console_url(held.meeting, "apres/pv/sign/"),
+                      {"signed_file": SimpleUploadedFile("pv.pdf", pdf_bytes("PV signé"), "application/pdf")})
+    staff_client.post(console_url(held.meeting, "apres/pv/publish/"))
+    html = staff_client.get(after).content.decode()
+    assert "Publié le" in html and "En ligne depuis le" in html
+    for what in ("proces-verbal", "liste", "cloture"):
+        response = staff_client.get(console_url(held.meeting, f"pdf/{what}/"))
+        assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+
+    item = held.deliberations.get(position=1)
+    act_url = console_url(held.meeting, f"point/{item.pk}/acte/")
+    staff_client.post(act_url, {"public_text": "Le conseil approuve le budget."})
+    staff_client.post(act_url, {"publish": "1"})
+    html = staff_client.get(act_url).content.decode()
+    assert "SHA-256" in html and item.act.sha256 in html
+    assert staff_client.get("/admin/deliberations/registres/", {"registre": council.pk, "annee": 2026})[
+        "Content-Type"] == "application/pdf"
+    assert "Aucune délibération dans ce registre" in staff_client.get(
+        "/admin/deliberations/registres/", {"registre": council.pk, "annee": 1999}, follow=True).content.decode()
+    home = staff_client.get(act_index.url).content.decode()
+    assert "Procès-verbal" in home
+
+
+def test_what_the_vote_depended_on_is_fixed_after_it(staff_client, open_seance, members):
+    from .conftest import all_for
+
+    item = open_seance.deliberations.get(position=1)
+    seance_service.record_vote(item, all_for(open_seance, item))
+    staff_client.post(console_url(open_seance.meeting, f"point/{item.pk}/"), {
+        "withdrawn_members": [members[2].pk], "secret_requests": 5, "discussion": "Débat bref."})
+    item.refresh_from_db()
+    assert (item.discussion, item.secret_requests, item.withdrawn_members.count()) == ("Débat bref.", 0, 0)

@@ -27,11 +27,12 @@ def list_url(act_index, seance):
     return act_index.url + act_index.reverse_subpage("deliberation_list", args=[seance.pk])
 
 
-def test_the_list_is_online_only_once_published(held, act_index, client):
+def test_the_list_is_online_only_once_published(held, act_index, client, django_assert_max_num_queries):
     assert client.get(list_url(act_index, held)).status_code == 404
     assert client.get(list_url(act_index, held)[:-2] + "999/").status_code == 404
     listing.publish_list(held)
-    html = client.get(list_url(act_index, held)).content.decode()
+    with django_assert_max_num_queries(25):
+        html = client.get(list_url(act_index, held)).content.decode()
     assert "Budget primitif 2026" in html and "Tarifs de la cantine" in html and "rejetée" in html
     assert SECRET_TITLE not in html
 
@@ -46,8 +47,9 @@ def test_the_closed_sitting_item_is_in_the_minutes(held):
     assert any(SECRET_TITLE in line for line in minutes.parts(held)["deliberations_and_reports"])
 
 
-def test_the_act_index_and_search(held, act_index, client):
-    html = client.get(act_index.url).content.decode()
+def test_the_act_index_and_search(held, act_index, client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(25):
+        html = client.get(act_index.url).content.decode()
     assert "Budget primitif 2026" in html and SECRET_TITLE not in html
     results = client.get("/recherche/", {"q": "terrain"}).content.decode()
     assert "terrain-communal" not in results

@@ -93,3 +93,30 @@ def test_unpublishing_is_refused_before_two_months(held, secretary, client, extr
     client.post(f"/admin/pages/{act.pk}/unpublish/")
     act.refresh_from_db()
     assert act.live is not allowed
+
+
+COPY = {"name": "Jeanne Martin", "email": "jeanne@example.org", "postal_address": "2 rue Haute, 12345 Saint-Aurèle"}
+
+
+def test_a_paper_copy_request(held, secretary, client):
+    act = publish(adopted(held), secretary)
+    response = client.post(act.url, COPY)
+    assert response.status_code == 302 and response["Location"].endswith("?copie=demandee#copie")
+    assert act.copy_requests.get().name == "Jeanne Martin"
+    assert "Votre demande est enregistrée" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.parametrize("data", [{**COPY, "website": "http://spam.example"}, {**COPY, "email": "pas une adresse"}])
+def test_a_bad_copy_request_changes_nothing(held, secretary, client, data):
+    act = publish(adopted(held), secretary)
+    response = client.post(act.url, data)
+    assert response.status_code == 400 and not act.copy_requests.exists()
+
+
+def test_copy_requests_are_rate_limited(held, secretary, client):
+    act = publish(adopted(held), secretary)
+    for _attempt in range(5):
+        client.post(act.url, COPY)
+    response = client.post(act.url, COPY)
+    assert response.status_code == 429 and "Trop de demandes" in response.content.decode()
+    assert act.copy_requests.count() == 5

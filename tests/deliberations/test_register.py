@@ -65,3 +65,41 @@ def test_the_closing_sheet(seance, secretary, members):
     text = pdf_text(register.closing_sheet(seance))
     assert "2026-003" in text and "Arnaud" in text and "Klein" not in text  # Klein did not come
     assert "Le président" in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_votes_at_the_same_moment_get_consecutive_numbers(seance, members, secretary):
+    """Two items voted at once from two requests (threads, each with its
+    own connection) get numbers 1 and 2, never the same one."""
+    import threading
+
+    from django.db import connection, connections
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises every write: the race needs PostgreSQL's row locks")
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
+    from .conftest import arrive
+
+    arrive(seance, *members[:8])
+    items = list(seance.deliberations.order_by("position")[:2])
+    tallies = [all_for(seance, item) for item in items]
+    barrier, errors = threading.Barrier(2), []
+
+    def vote(item, tally):
+        try:
+            barrier.wait()
+            seance_service.record_vote(item, tally)
+        except Exception as exc:  # reported below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=vote, args=pair) for pair in zip(items, tallies)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    numbered = seance.deliberations.exclude(number_in_year=None)
+    assert sorted(numbered.values_list("number_in_year", flat=True)) == [1, 2]
+    assert sorted(numbered.values_list("number_in_seance", flat=True)) == [1, 2]

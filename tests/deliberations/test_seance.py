@@ -67,7 +67,7 @@ def test_quorum_per_item(seance, members, secretary, arrived, departed, withdraw
     arrive(seance, *members[:arrived])
     leave(seance, *members[arrived - departed:arrived])
     item = first_item(seance)
-    seance_service.set_withdrawn(item, [m.pk for m in members[2:2 + withdrawn]])
+    item.withdrawn_members.set(members[2:2 + withdrawn])
     assert seance_service.attendance(seance, item).quorum_reached is reached
 
 
@@ -129,7 +129,7 @@ def test_on_a_tie_the_president_prevails(open_seance, members):
 
 def test_a_withdrawn_member_neither_counts_nor_votes(open_seance, members):
     item = first_item(open_seance)
-    seance_service.set_withdrawn(item, [members[7].pk])
+    item.withdrawn_members.set([members[7]])
     item = seance_service.record_vote(item, all_for(open_seance, item))
     assert item.present == 7 and not item.votes.filter(member=members[7]).exists()
 

@@ -1,0 +1,130 @@
+"""The séance on a tablet, in a real Chromium: the secretary opens it,
+signs members in, records a public ballot with names, then two departures
+lose the quorum and the next item's vote is blocked. axe-core checks the
+console on the way."""
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from extensions.meetings.models import Instance, Mandate
+from extensions.meetings.pages import MeetingIndexPage
+from pages.roles import AGENTS
+from tests.browser.support import blocking_violations
+from tests.factories import PASSWORD, UserFactory, install_home_page
+
+from .conftest import SURNAMES, make_meeting
+
+pytestmark = pytest.mark.browser
+
+TABLET = {"viewport": {"width": 820, "height": 1180}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+
+
+@pytest.fixture
+def council_meeting(django_db_serialized_rollback, transactional_db):
+    """Eleven members (quorum six), a convened meeting, committed for the live server."""
+    home = install_home_page(title="Saint-Parvis", slug="saint-parvis")
+    instance = Instance.objects.create(name="Conseil municipal", kind=Instance.Kind.COMMUNE, population=1200)
+    for index, surname in enumerate(SURNAMES):
+        Mandate.objects.create(instance=instance, member=UserFactory(username=f"elu{index}", first_name="Élu",
+                                                                     last_name=surname),
+                               start=datetime.date(2020, 5, 23))
+    secretary = UserFactory(username="secretariat", groups=[AGENTS])
+    secretary.user_permissions.add(Permission.objects.get(codename="send_convocation"))
+    index = home.add_child(instance=MeetingIndexPage(title="Séances", slug="seances"))
+    return make_meeting(index, instance, timezone.now() + datetime.timedelta(hours=1))
+
+
+@pytest.fixture
+def tablet(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="fr-FR", **TABLET)
+    yield context.new_page()
+    context.close()
+
+
+def sign_in(tab):
+    tab.goto("/admin/login/")
+    tab.locator("input[name=username]").fill("secretariat")
+    tab.locator("input[name=password]").fill(PASSWORD)
+    tab.locator("form button[type=submit]").first.click()
+    expect(tab).not_to_have_url(re.compile("login"))
+
+
+def test_a_seance_on_a_tablet(tablet, council_meeting):
+    tab = tablet
+    sign_in(tab)
+    tab.goto(f"/admin/deliberations/{council_meeting.pk}/")
+    tab.get_by_label("Président(e) de séance").select_option(label="Élu Arnaud")
+    tab.get_by_label("Élu Bernard").check()
+    tab.get_by_role("button", name="Ouvrir la séance").click()
+    expect(tab.get_by_text("La séance est ouverte.")).to_be_visible()
+
+    for surname in SURNAMES[:7]:  # émargement: seven of eleven
+        tab.get_by_role("button", name=f"Arrivée de Élu {surname}").click()
+    expect(tab.locator("#quorum-status")).to_contain_text("7 présents sur 11 membres en exercice")
+    expect(tab.locator("#quorum-status")).to_contain_text("Quorum atteint.")
+    assert tab.evaluate("document.documentElement.scrollWidth") <= TABLET["viewport"]["width"]
+    assert blocking_violations(tab) == [], tab.url
+
+    # Item 1: two members (a quarter of seven) ask for a public ballot.
+    tab.get_by_role("link", name="Budget primitif 2026").click()
+    tab.get_by_label("Membres demandant un scrutin public").fill("2")
+    tab.get_by_role("button", name="Enregistrer le point").click()
+    expect(tab.get_by_role("heading", name=re.compile("scrutin public"))).to_be_visible()
+    tab.get_by_role("group", name="Élu Charpentier").get_by_label("contre").check()
+    tab.get_by_role("group", name="Élu Dubois").get_by_label("abstention").check()
+    tab.get_by_role("button", name="Enregistrer le vote").click()
+    result = tab.locator("#vote-result")
+    expect(result).to_contain_text("5 pour, 1 contre, 1 abstentions")
+    expect(result).to_contain_text("adoptée")
+    expect(tab.get_by_text("Élu Charpentier : contre")).to_be_visible()
+
+    # Two departures: five of eleven, the quorum is lost.
+    tab.get_by_role("link", name="Retour à la séance").click()
+    tab.get_by_role("button", name="Départ de Élu Fabre").click()
+    tab.get_by_role("button", name="Départ de Élu Garnier").click()
+    expect(tab.locator("#quorum-status")).to_contain_text("Quorum non atteint.")
+    tab.get_by_role("link", name="Tarifs de la cantine").click()
+    expect(tab.locator("#vote-blocked")).to_be_visible()
+    expect(tab.get_by_role("button", name="Enregistrer le vote")).to_have_count(0)
+
+
+@pytest.fixture
+def published(council_meeting):
+    """The séance held and closed, its list online and its first act published."""
+    from extensions.deliberations import listing, publication
+    from extensions.deliberations import seance as seance_service
+    from extensions.deliberations.pages import ActIndexPage
+    from extensions.meetings.models import Mandate as MandateModel
+
+    from .helpers import hold
+
+    home = council_meeting.get_parent().get_parent()
+    home.add_child(instance=ActIndexPage(title="Délibérations", slug="deliberations"))
+    members = [m.member for m in MandateModel.objects.order_by("pk")]
+    seance = hold(seance_service.seance_for(council_meeting), members[0], members, votes={2: "contre"})
+    listing.publish_list(seance)
+    item = seance.deliberations.get(position=1)
+    publication.pseudonymise(item, item.text, members[0])
+    return publication.publish_act(item, members[0]), seance
+
+
+def test_the_public_act_and_list_are_accessible(tablet, published):
+    act, seance = published
+    tab = tablet
+    tab.goto(act.url)
+    expect(tab.get_by_role("heading", level=1)).to_have_text("Budget primitif 2026")
+    expect(tab.get_by_text(act.sha256)).to_be_visible()
+    assert blocking_violations(tab) == [], tab.url
+    tab.get_by_label("Votre nom").fill("Jeanne Martin")
+    tab.get_by_label("Votre adresse électronique").fill("jeanne@example.org")
+    tab.get_by_label("Adresse postale pour l’envoi de la copie").fill("2 rue Haute")
+    tab.get_by_role("button", name="Demander une copie papier").click()
+    expect(tab.get_by_role("status")).to_contain_text("Votre demande est enregistrée")
+    tab.goto("/deliberations/")
+    tab.get_by_role("link", name=re.compile("séance du")).click()
+    expect(tab.get_by_role("table")).to_contain_text("rejetée")
+    assert blocking_violations(tab) == [], tab.url
