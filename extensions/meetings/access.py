@@ -52,12 +52,46 @@ def visible_meetings(user):
 
 
 def can_see_meeting(user, meeting):
-    if is_publicly_visible(meeting) or can_manage(user):
-        return meeting.live or can_manage(user)
-    return meeting.live and meeting.instance_id in member_instances(user)
+    if can_manage(user):
+        return True
+    return is_publicly_visible(meeting) or (meeting.live and meeting.instance_id in member_instances(user))
 
 
 def can_see_documents(user, meeting):
     """The documents of an ordre du jour are for the members and staff only
     (projets de délibération are not public before the vote)."""
     return can_manage(user) or meeting.instance_id in member_instances(user)
+
+
+def restriction_groups(meeting):
+    """The groups of the view restriction a meeting carries while it is
+    not public: its space's group, Élus and Agents (access.py still decides
+    inside them)."""
+    from django.contrib.auth.models import Group
+
+    from pages.roles import AGENTS, ELUS
+
+    groups = list(Group.objects.filter(name__in=[ELUS, AGENTS]))
+    space = meeting.instance.space
+    if space is not None and space.group_id:
+        groups.append(space.group)
+    return groups
+
+
+def sync_view_restriction(meeting):
+    """Says in Wagtail's own terms what this module decides: a meeting not
+    (yet) public carries a group view restriction, so that every channel
+    built on Wagtail's privacy (public() querysets, menus, sitemaps, the
+    agenda's page checks, an API) treats it as private; the restriction goes
+    once a public meeting is convened. The meeting's routes still ask
+    can_see_meeting(), which is stricter."""
+    from wagtail.models import PageViewRestriction
+
+    restrictions = PageViewRestriction.objects.filter(page=meeting)
+    if is_publicly_visible(meeting):
+        restrictions.delete()
+        return
+    restriction = restrictions.first() or PageViewRestriction(page=meeting)
+    restriction.restriction_type = PageViewRestriction.GROUPS
+    restriction.save()
+    restriction.groups.set(restriction_groups(meeting))

@@ -61,7 +61,8 @@ def as_csv(convocation):
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
     meeting = convocation.meeting
-    writer.writerow([_("Attestation of sending"), meeting.title, _("version %(version)d") % {"version": convocation.version}])
+    version = _("version %(version)d") % {"version": convocation.version}
+    writer.writerow([_("Attestation of sending"), meeting.title, version])
     writer.writerow([_("Manifest SHA-256"), convocation.manifest_sha256, _("Server seal"), convocation.signature])
     writer.writerow(headings())
     writer.writerows(rows(convocation))

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import manifest, rules
+from .access import sync_view_restriction
 from .audit import Kind, record
 from .models import Convocation, Delivery, Recipient
 from .pages import MeetingPage
@@ -80,6 +81,7 @@ def send(meeting, user, posting_on=None):
         raise SendRefused(refusals)
     with transaction.atomic():
         _move(meeting, [State.READY], State.CONVOKED)
+        sync_view_restriction(meeting)
         convocation = _create_version(meeting, user, Convocation.Reason.INITIAL)
         record(meeting, Kind.SENT, actor=user, detail=_("Version %(version)d") % {"version": convocation.version})
     return convocation
@@ -115,6 +117,7 @@ def cancel(meeting, user):
     with transaction.atomic():
         was_convoked = meeting.state == State.CONVOKED
         _move(meeting, [State.PREPARATION, State.READY, State.CONVOKED], State.CANCELLED)
+        sync_view_restriction(meeting)
         if was_convoked:
             _create_version(meeting, user, Convocation.Reason.CANCEL)
         record(meeting, Kind.CANCELLED, actor=user)
@@ -122,14 +125,17 @@ def cancel(meeting, user):
 
 def resend(recipient, user):
     """Sends the latest version again to one member (one click: a second
-    click while it is queued does nothing). False when nothing to re-send."""
+    click while it is queued does nothing). Also settles a delivery left
+    « being sent » by a crash between its claim and the server's answer
+    (it may or may not have left: the agent decides). False when nothing
+    to re-send."""
     convocation = latest(recipient.meeting)
     if convocation is None or recipient.channel == Channel.PAPER or not recipient.email:
         return False
     with transaction.atomic():
         delivery, created = Delivery.objects.get_or_create(convocation=convocation, recipient=recipient)
         if not created and not Delivery.objects.filter(
-            pk=delivery.pk, status__in=[Status.SENT, Status.FAILED]
+            pk=delivery.pk, status__in=[Status.SENT, Status.FAILED, Status.SENDING]
         ).update(status=Status.PENDING, attempts=0, next_attempt_at=None, error=""):
             return False
         record(recipient.meeting, Kind.RESENT, recipient=recipient, actor=user)

@@ -57,7 +57,9 @@ class Instance(ClusterableModel):
         _("convocation text"), blank=True,
         help_text=_("Opening of each convocation; the place, date, hour and ordre du jour follow."),
     )
-    signatory = models.CharField(_("convened by"), max_length=150, blank=True, help_text=_("e.g. Le maire, Jean Dupont"))
+    signatory = models.CharField(
+        _("convened by"), max_length=150, blank=True, help_text=_("e.g. Le maire, Jean Dupont")
+    )
 
     panels = [
         FieldPanel("name"),

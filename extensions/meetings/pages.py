@@ -158,6 +158,16 @@ class MeetingPage(RoutablePageMixin, Page):
             if block.value.get("document") is not None
         ]
 
+    def document_ids(self):
+        """The ids of the documents of the ordre du jour, read from the
+        stored stream data (no document query)."""
+        return {
+            block["value"].get("document")
+            for item in self.agenda_items.all()
+            for block in item.documents.raw_data
+            if block["value"].get("document")
+        }
+
     def check_access(self, request):
         from .access import can_see_meeting
 

@@ -4,14 +4,17 @@ members were sent differs and, if so, sends a new version."""
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.signals import page_published
 
+from .access import sync_view_restriction
 from .pages import MeetingPage
 
 
 @receiver(page_published, sender=MeetingPage)
 def meeting_published(sender, instance, revision=None, **kwargs):
+    sync_view_restriction(instance)
     if instance.state == MeetingPage.State.CONVOKED:
         user_id = revision.user_id if revision is not None else None
         transaction.on_commit(lambda: _enqueue([instance.pk], user_id))
@@ -21,9 +24,9 @@ def meeting_published(sender, instance, revision=None, **kwargs):
 def document_saved(sender, instance, created, **kwargs):
     if created:
         return
+    upcoming = MeetingPage.objects.filter(state=MeetingPage.State.CONVOKED, start__gte=timezone.now())
     meeting_ids = [
-        meeting.pk for meeting in MeetingPage.objects.filter(state=MeetingPage.State.CONVOKED)
-        if any(document.pk == instance.pk for _item, _kind, document in meeting.documents())
+        meeting.pk for meeting in upcoming.prefetch_related("agenda_items") if instance.pk in meeting.document_ids()
     ]
     if meeting_ids:
         transaction.on_commit(lambda: _enqueue(meeting_ids, None))

@@ -131,7 +131,8 @@ def send_due_reminders(now=None):
             reminder_message(recipient).send()
         except SENDING_ERRORS as error:
             Recipient.objects.filter(pk=recipient.pk).update(reminded_at=None)
-            record(recipient.meeting, Kind.FAILED, recipient=recipient, detail=_("Reminder: %(error)s") % {"error": error})
+            record(recipient.meeting, Kind.FAILED, recipient=recipient,
+                   detail=_("Reminder: %(error)s") % {"error": error})
             continue
         record(recipient.meeting, Kind.REMINDED, recipient=recipient)
         count += 1

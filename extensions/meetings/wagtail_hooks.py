@@ -54,3 +54,12 @@ def dashboard_button(page, user, view_name=None, next_url=None):
 
 
 hooks.register("agenda_sections", agenda_section)
+
+
+@hooks.register("before_serve_page", order=-10)
+def hide_meetings(page, request, serve_args, serve_kwargs):
+    """Before Wagtail's view restriction sends a visitor to the sign-in
+    page (which would tell that the meeting exists), a meeting the visitor
+    may not see answers 404 like a missing address."""
+    if isinstance(page, MeetingPage):
+        page.check_access(request)

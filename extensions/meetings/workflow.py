@@ -136,7 +136,10 @@ def convocation_refusals(meeting, sent_on=None):
         items_without_note=[item.title for item in items if not item.has_note],
         item_count=len(items),
     )
-    return [refusal_message(refusal) for refusal in refusals]
+    messages = [refusal_message(refusal) for refusal in refusals]
+    if not meeting.live:
+        messages.append(_("Publish the meeting page first: the personal links lead to it."))
+    return messages
 
 
 def open_seance(meeting, user):
@@ -213,7 +216,8 @@ def consecutive_delegations(giver, meeting):
     `meeting` (included) over the instance's held or convened meetings."""
     previous = (
         MeetingPage.objects.filter(instance=meeting.instance, start__lt=meeting.start)
-        .exclude(state=State.CANCELLED).order_by("-start").values_list("pk", flat=True)[:rules.POUVOIR_MAX_CONSECUTIVE_MEETINGS]
+        .exclude(state=State.CANCELLED).order_by("-start")
+        .values_list("pk", flat=True)[:rules.POUVOIR_MAX_CONSECUTIVE_MEETINGS]
     )
     delegated = set(
         Pouvoir.objects.in_force().filter(giver=giver, meetings__in=list(previous)).values_list("meetings", flat=True)

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from extensions.commissions.models import Membership, Space
 from extensions.meetings import convocations, workflow
 from extensions.meetings.models import FeedToken, Instance
+from extensions.meetings.pages import MeetingPage
 from pages.roles import ELUS
 from tests.factories import UserFactory
 
@@ -168,3 +169,15 @@ def test_a_commission_document_outside_its_space_is_refused(world):
     item.save()
     with pytest.raises(ValidationError):
         private.full_clean()
+
+
+def test_wagtail_sees_private_meetings_as_private(world):
+    """The view restriction mirrors access.py, so Wagtail's own public()
+    querysets (menus, sitemaps, an API) leave out what is not public."""
+    public = set(MeetingPage.objects.live().public().values_list("title", flat=True))
+    assert public == {world["meetings"]["public"].title}
+
+
+def test_a_signed_out_visitor_gets_404_not_the_sign_in_page(client, world):
+    response = client.get(world["meetings"]["private"].url)
+    assert response.status_code == 404

@@ -120,3 +120,11 @@ def test_a_revision_never_brings_the_state_back(convoked):
     old.publish()
     convoked.refresh_from_db()
     assert convoked.state == MeetingPage.State.CONVOKED
+
+
+def test_an_unpublished_meeting_cannot_be_sent(ready, agent):
+    ready.unpublish()
+    ready.refresh_from_db()
+    with pytest.raises(convocations.SendRefused) as refused:
+        convocations.send(ready, agent)
+    assert "Publiez d'abord la page" in refused.value.messages[-1]
