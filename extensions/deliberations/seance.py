@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from extensions.meetings import rules, workflow
+from extensions.meetings.models import Recipient
 
 from .models import Deliberation, InformationCopy, Movement, ProcesVerbal, RegisterCounter, Seance, Vote
 
@@ -44,9 +45,14 @@ def _name(user):
 
 
 def members(seance):
-    """The members in office on the day of the séance, by name."""
-    mandates = workflow.members_in_office(seance.meeting.instance, workflow.meeting_day(seance.meeting))
-    return sorted({m.member for m in mandates}, key=lambda u: (u.last_name, u.first_name, u.pk))
+    """Who holds each seat on the day of the séance, by name: the member in
+    office, or their suppléant when the member answered that the suppléant
+    would sit in their place (the suppléant then signs, counts and votes)."""
+    meeting = seance.meeting
+    replaced = set(workflow.answers(meeting).filter(answer=Recipient.Answer.SUPPLEANT).values_list("user", flat=True))
+    seats = [m.suppleant if m.member_id in replaced and m.suppleant_id else m.member
+             for m in workflow.members_in_office(meeting.instance, workflow.meeting_day(meeting))]
+    return sorted(set(seats), key=_sort_key)
 
 
 @dataclass

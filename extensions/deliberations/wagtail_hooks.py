@@ -12,6 +12,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
@@ -64,12 +65,28 @@ def add_deadlines_panel(request, panels):
             panels.append(DeadlinesPanel(found))
 
 
+def _refusal(page):
+    """Why `page`, or an act below it, may not go offline yet (R2131-1)."""
+    acts = ActPage.objects.live().descendant_of(page, inclusive=True)
+    return next(filter(None, (unpublish_refusal(act) for act in acts)), None)
+
+
 def _refuse_if_too_early(request, page):
-    act = page.specific if isinstance(page.specific, ActPage) else None
-    refusal = unpublish_refusal(act) if act else None
+    refusal = _refusal(page)
     if refusal:
         messages.error(request, refusal)
         return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def keep_acts_online_in_bulk(request, action_type, objects, action_class_instance):
+    if action_type in ("unpublish", "delete"):
+        pages = [obj for obj in objects if isinstance(obj, Page)]
+        refusal = next(filter(None, (_refusal(page) for page in pages)), None)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("wagtailadmin_explore_root")
     return None
 
 

@@ -158,3 +158,12 @@ def test_what_the_vote_depended_on_is_fixed_after_it(staff_client, open_seance, 
         "withdrawn_members": [members[2].pk], "secret_requests": 5, "discussion": "Débat bref."})
     item.refresh_from_db()
     assert (item.discussion, item.secret_requests, item.withdrawn_members.count()) == ("Débat bref.", 0, 0)
+
+
+def test_the_dashboard_counts_down_the_legal_deadlines(staff_client, seance, secretary, members):
+    from .helpers import hold
+
+    hold(seance, secretary, members)  # séance of 10 March 2026, list not online
+    html = staff_client.get("/admin/").content.decode()
+    assert "Délais légaux" in html and "Liste des délibérations à mettre en ligne" in html
+    assert "en retard de" in html  # its week ran out long ago

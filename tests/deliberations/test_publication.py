@@ -120,3 +120,19 @@ def test_copy_requests_are_rate_limited(held, secretary, client):
     response = client.post(act.url, COPY)
     assert response.status_code == 429 and "Trop de demandes" in response.content.decode()
     assert act.copy_requests.count() == 5
+
+
+def test_the_acts_index_cannot_take_young_acts_offline(held, secretary, client, act_index):
+    act = publish(adopted(held), secretary)
+    secretary.is_superuser = True
+    secretary.save()
+    client.force_login(secretary)
+    client.post(f"/admin/pages/{act_index.pk}/delete/")
+    response = client.post(f"/admin/bulk/wagtailcore/page/unpublish/?id={act.pk}", follow=True)
+    assert "doit rester en ligne" in response.content.decode()
+    act.refresh_from_db()
+    assert act.live and ActPage.objects.filter(pk=act.pk).exists()
+    ActPage.objects.filter(pk=act.pk).update(online_on=rules.add_months(timezone.localdate(), -3))
+    client.post(f"/admin/bulk/wagtailcore/page/unpublish/?id={act.pk}")
+    act.refresh_from_db()
+    assert not act.live

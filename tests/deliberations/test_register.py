@@ -6,6 +6,7 @@ import io
 
 import pypdfium2
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from extensions.deliberations import register
@@ -67,16 +68,16 @@ def test_the_closing_sheet(seance, secretary, members):
     assert "Le président" in text
 
 
-@pytest.mark.django_db(transaction=True)
-def test_two_votes_at_the_same_moment_get_consecutive_numbers(seance, members, secretary):
+@pytest.mark.skipif(connection.vendor != "postgresql",
+                    reason="SQLite serialises every write: the race needs PostgreSQL's row locks")
+def test_two_votes_at_the_same_moment_get_consecutive_numbers(django_db_serialized_rollback, transactional_db,
+                                                              seance, members, secretary):
     """Two items voted at once from two requests (threads, each with its
     own connection) get numbers 1 and 2, never the same one."""
     import threading
 
-    from django.db import connection, connections
+    from django.db import connections
 
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite serialises every write: the race needs PostgreSQL's row locks")
     seance_service.open_seance(seance, secretary, members[0], [members[1]])
     from .conftest import arrive
 

@@ -150,3 +150,21 @@ def test_closing_records_what_was_not_voted(open_seance, secretary):
     assert open_seance.proces_verbal.status == "draft"
     open_seance.meeting.refresh_from_db()
     assert open_seance.meeting.state == MeetingPage.State.CLOSED
+
+
+def test_a_suppleant_sits_in_the_members_place(seance, members, council, secretary):
+    from extensions.meetings.models import Recipient
+
+    from tests.factories import UserFactory
+
+    suppleant = UserFactory(username="suppleant", first_name="Sam", last_name="Zola")
+    mandate = council.mandates.get(member=members[10])
+    mandate.suppleant = suppleant
+    mandate.save()
+    Recipient.objects.create(meeting=seance.meeting, user=members[10], mandate=mandate, name="Klein",
+                             answer=Recipient.Answer.SUPPLEANT)
+    seats = seance_service.members(seance)
+    assert suppleant in seats and members[10] not in seats and len(seats) == 11
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
+    assert seance_service.record_movement(seance, suppleant, "arrival")
+    assert seance_service.attendance(seance).present == {suppleant.pk}
