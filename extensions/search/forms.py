@@ -23,7 +23,8 @@ class SearchForm(forms.Form):
     type = forms.ChoiceField(required=False)
     year = forms.IntegerField(required=False, min_value=1800, max_value=2200)
     kind = forms.ChoiceField(required=False)
-    space = forms.CharField(required=False, max_length=100)
+    # A space id (the facet filters on space_id): text would crash the query.
+    space = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
     sort = forms.ChoiceField(
         required=False, choices=[("relevance", _("relevance")), ("date", _("date, newest first"))]
     )
@@ -38,5 +39,5 @@ class SearchForm(forms.Form):
         data = self.cleaned_data
         return SearchParams(
             query=data["q"], type=data["type"], year=data["year"], kind=data["kind"],
-            space=data["space"], sort=data["sort"] or "relevance",
+            space=data["space"] or "", sort=data["sort"] or "relevance",
         )

@@ -277,7 +277,10 @@ def ensure_settings(site, spec, pages):
     identity = dict(spec["identity"])
     identity["logo"] = library.image(identity["logo"])
     identity["social_links"] = [{"type": "link", "value": link} for link in identity["social_links"]]
-    SiteIdentity.objects.get_or_create(site=site, defaults=identity)
+    identity["siret"] = spec["legal"]["siret"].replace(" ", "")
+    site_identity, created = SiteIdentity.objects.get_or_create(site=site, defaults=identity)
+    if not created and not site_identity.siret:  # a demo loaded before the field existed
+        SiteIdentity.objects.filter(pk=site_identity.pk).update(siret=identity["siret"])
     navigation = spec["navigation"]
     Navigation.objects.get_or_create(
         site=site,

@@ -7,6 +7,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from .validators import validate_siret
+
 
 def theme_choices():
     from config.themes import available_themes
@@ -48,6 +50,10 @@ class SiteIdentity(BaseSiteSetting):
 
     theme = models.CharField(_("theme"), max_length=50, choices=theme_choices, default="commune")
     name = models.CharField(_("name of the collectivity"), max_length=150, blank=True)
+    siret = models.CharField(
+        "SIRET", max_length=14, blank=True, validators=[validate_siret],
+        help_text=_("14 digits, without spaces. Open data exports (deliberations) name the collectivity by it."),
+    )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
         "library.PublicImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -59,8 +65,8 @@ class SiteIdentity(BaseSiteSetting):
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo"), FieldPanel("theme")],
-                        heading=_("Identity")),
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("siret"), FieldPanel("tagline"), FieldPanel("logo"),
+                         FieldPanel("theme")], heading=_("Identity")),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"),
                          FieldPanel("opening_hours")], heading=_("Contact")),
         FieldPanel("social_links"),

@@ -100,6 +100,7 @@ def test_two_sites_with_their_themes(demo, db, client):
     for hostname, theme in expected.items():
         home = site(hostname).root_page
         assert SiteIdentity.for_site(site(hostname)).theme == theme
+        assert len(SiteIdentity.for_site(site(hostname)).siret) == 14
         response = get(client, home.full_url)
         assert response.status_code == 200, hostname
         assert any(href.startswith(f"/static/{theme}/") for href in stylesheets(response)), hostname

@@ -62,7 +62,8 @@ def test_pinned_results_come_first_unless_private(search_backend, home_page, cli
 
 
 @pytest.mark.parametrize("params", [{"q": "x" * 201}, {"q": "cantine", "year": "deux mille"},
-                                    {"q": "cantine", "page": "999"}, {"q": "cantine", "type": "inconnu"}])
+                                    {"q": "cantine", "page": "999"}, {"q": "cantine", "type": "inconnu"},
+                                    {"q": "cantine", "space": "urbanisme"}])
 def test_bad_input_gets_a_french_message(search_backend, home_page, client, params):
     response = client.get("/recherche/", params)
     assert response.status_code == 200

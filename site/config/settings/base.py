@@ -27,12 +27,16 @@ INSTALLED_APPS = [
     "extensions.meetings",
     "extensions.operations",
     "extensions.deliberations",
+    "extensions.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.search_promotions",
+    # Not mounted: installed for Wagtail's API tokens admin (Settings ›
+    # API tokens), which extensions.api authenticates with.
+    "wagtail.api.v3",
     "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
@@ -49,6 +53,8 @@ INSTALLED_APPS = [
     "rest_framework",
     # The database task backend (production's queue, run by `manage.py db_worker`).
     "django_tasks_db",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -263,8 +269,46 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # (django_tasks_db.DatabaseBackend, run by `manage.py db_worker`).
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
 
+# The API (extensions/api): read-only, permission-aware through the apps'
+# privacy functions; sessions (with CSRF) and hashed personal tokens.
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    # The token first: its "WWW-Authenticate: Bearer" makes refusals 401s.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "extensions.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    # JSON only: the documentation page (/api/v1/docs/) is the place to try
+    # the API in a browser.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PAGINATION_CLASS": "extensions.api.pagination.ApiPagination",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "extensions.api.throttling.AnonymousThrottle",
+        "extensions.api.throttling.PersonThrottle",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+# Requests per client address (anon) or per person (user), counted in the cache.
+API_THROTTLE_RATES = {
+    "anon": env("API_THROTTLE_ANON", "120/minute"),
+    "user": env("API_THROTTLE_USER", "600/minute"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Parvis API",
+    "DESCRIPTION": "Données publiques de la collectivité et, selon les droits de la personne authentifiée, "
+                   "ses espaces privés. Lecture seule.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["extensions.api.schema.only_this_api"],
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentKindEnum": "library.models.ArchiveDocument.Kind",
+        "InstanceKindEnum": "extensions.meetings.models.Instance.Kind",
+    },
+    # Swagger UI from this site's static files (no CDN).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

@@ -1,0 +1,142 @@
+"""Open data files of a site, filterable by year (`?annee=2025`): its
+public agenda as an iCalendar feed and as JSON, and its published
+deliberations in the SCDL "Délibérations" schema (CSV). Open data is public
+data only: nothing restricted appears, whoever asks, so the files may be
+cached and shared."""
+import datetime
+import io
+import logging
+from html import unescape
+
+from django import forms
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import conditional_page, require_GET
+from icalendar import Calendar, Event
+from wagtail.models import Site
+
+from pages.models import EventPage
+
+from .filters import YearField
+from .scdl import ScdlError, write_csv
+from .serializers import EventSerializer
+
+logger = logging.getLogger(__name__)
+YEAR_PARAMETER = "annee"
+
+
+class YearForm(forms.Form):
+    annee = YearField(required=False)
+
+
+def requested_year(request):
+    """(year or None, error message or None) from `?annee=`."""
+    form = YearForm(request.GET)
+    if not form.is_valid():
+        return None, " ".join(form.errors[YEAR_PARAMETER])
+    return form.cleaned_data[YEAR_PARAMETER], None
+
+
+def public_events(request, year=None):
+    """The site's live, unrestricted events: those of `year`, or without a
+    year those not over before the 1st of January of the current year."""
+    events = EventPage.objects.live().public().prefetch_related("themes").order_by("start", "pk")
+    site = Site.find_for_request(request)
+    if site is not None:
+        events = events.descendant_of(site.root_page)
+    if year is not None:
+        return events.filter(start__year=year)
+    return events.filter(end__date__gte=datetime.date(timezone.localdate().year, 1, 1))
+
+
+def site_name(request):
+    site = Site.find_for_request(request)
+    return site.site_name if site else ""
+
+
+def bad_year(message, content_type):
+    if content_type == "application/json":
+        return JsonResponse({YEAR_PARAMETER: [message]}, status=400)
+    return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
+
+
+def calendar_for(request, events):
+    calendar = Calendar()
+    calendar.add("prodid", "-//Parvis//Agenda//FR")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", _("Agenda of %(site)s") % {"site": site_name(request)})
+    calendar.add("x-wr-timezone", "Europe/Paris")
+    host = request.get_host().split(":")[0]
+    for page in events:
+        event = Event()
+        event.add("uid", f"evenement-{page.pk}@{host}")
+        event.add("dtstamp", page.last_published_at or page.first_published_at or timezone.now())
+        event.add("dtstart", page.start)
+        event.add("dtend", page.end)
+        event.add("summary", page.title)
+        location = ", ".join(part for part in (page.location_name, page.address) if part)
+        if location:
+            event.add("location", location)
+        if page.intro:
+            event.add("description", unescape(strip_tags(page.intro)))
+        event.add("url", page.get_full_url(request))
+        calendar.add_component(event)
+    return calendar
+
+
+def file_name(request, year, extension):
+    return f"agenda-{slugify(site_name(request)) or 'site'}{f'-{year}' if year else ''}.{extension}"
+
+
+@require_GET
+@conditional_page
+def agenda_ics(request):
+    year, error = requested_year(request)
+    if error:
+        return bad_year(error, "text/calendar")
+    response = HttpResponse(
+        calendar_for(request, public_events(request, year)).to_ical(), content_type="text/calendar; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{file_name(request, year, "ics")}"'
+    return response
+
+
+@require_GET
+@conditional_page
+def agenda_json(request):
+    year, error = requested_year(request)
+    if error:
+        return bad_year(error, "application/json")
+    events = EventSerializer(public_events(request, year), many=True, context={"request": request}).data
+    response = JsonResponse({"site": site_name(request), "year": year, "events": events},
+                            json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'inline; filename="{file_name(request, year, "json")}"'
+    return response
+
+
+@require_GET
+@conditional_page
+def deliberations_csv(request):
+    """The site's published deliberations (acts online, never a closed
+    sitting), one row each, as extensions.deliberations.opendata gives them."""
+    from extensions.deliberations.opendata import scdl_rows
+
+    year, error = requested_year(request)
+    if error:
+        return bad_year(error, "text/csv")
+    out = io.StringIO()
+    try:
+        write_csv(scdl_rows(site=Site.find_for_request(request), year=year), out)
+    except ScdlError as refusal:
+        # A data problem for the staff to fix (e.g. the site's SIRET is
+        # missing): a clear answer, not a file the schema would refuse.
+        logger.error("SCDL export refused: %s", refusal)
+        message = _("The export of the deliberations is unavailable: %(reason)s") % {"reason": refusal}
+        return HttpResponse(message, status=503, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
+    name = file_name(request, year, "csv").replace("agenda-", "deliberations-", 1)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

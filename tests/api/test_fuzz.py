@@ -1,0 +1,50 @@
+"""A property-based fuzz of the API from its own OpenAPI schema
+(schemathesis): for every operation, generated parameters never cause a
+server error, and every documented answer matches its schema. Anonymously
+and with a member's token. Short by design: a bounded number of examples
+per operation, no timing."""
+import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+from wagtail.models import APIToken
+
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+FUZZ = settings(max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+
+
+@pytest.fixture
+def api_schema(content, civic):
+    """The schema, served by the WSGI application itself. Like Django's test
+    client, requests must not close the database connection at their end:
+    the test's transaction lives on it (PostgreSQL would lose it)."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", WSGIHandler())
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def member_token(people):
+    _token, key = APIToken.create_token(user=people["elu_member"], name="Fuzz")
+    return key
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@schema.parametrize()
+@FUZZ
+def test_anonymous_clients_never_cause_a_server_error(case):
+    case.call_and_validate(checks=CHECKS)
+
+
+@schema.parametrize()
+@FUZZ
+def test_token_clients_never_cause_a_server_error(case, member_token):
+    case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Bearer {member_token}"})
