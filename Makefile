@@ -86,8 +86,9 @@ check: $(VENV)/.installed
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Each file's strings go to the nearest catalogue: locale/ or an app's own locale/.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=static --ignore=media --ignore=tests --ignore=fixtures
+	$(PY) manage.py makemessages -l fr --no-obsolete --ignore=.venv --ignore=static --ignore=media --ignore=tests --ignore=fixtures --ignore=var --ignore=search-node
 	$(PY) manage.py compilemessages -l fr --ignore=.venv
 
 clean:
