@@ -19,6 +19,9 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 BLOCKING_IMPACTS = {"serious", "critical"}
+# Devices the journeys run on (ARCHITECTURE.md: élus on phones, secretaries on tablets).
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+TABLET = {"viewport": {"width": 820, "height": 1180}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 @pytest.fixture(scope="module")
@@ -52,11 +55,28 @@ def browser(_async_unsafe_allowed, django_db_setup):
         connections.close_all()
 
 
+@pytest.fixture
+def new_window(browser, live_server):
+    """new_window(PHONE) opens a window of its own (own cookies), in French,
+    on the live server unless `base_url` says otherwise; all are closed
+    after the test."""
+    contexts = []
+
+    def open_window(device=None, base_url=None):
+        context = browser.new_context(base_url=base_url or live_server.url, locale="fr-FR", **(device or {}))
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_window
+    for context in contexts:
+        context.close()
+
+
 def blocking_violations(tab):
     """axe-core's serious and critical findings on the page open in `tab`."""
     violations = Axe().run(tab).response["violations"]
     return [
-        f"{v['impact']}: {v['id']} – {v['help']} ({len(v['nodes'])} × {v['nodes'][0]['target']})"
+        f"{tab.url} {v['impact']}: {v['id']} – {v['help']} ({len(v['nodes'])} × {v['nodes'][0]['target']})"
         for v in violations
         if v["impact"] in BLOCKING_IMPACTS
     ]

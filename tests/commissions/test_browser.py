@@ -11,13 +11,12 @@ from playwright.sync_api import expect
 
 from extensions.commissions.models import Membership, Space
 from extensions.commissions.readings import record_reading
-from tests.browser.support import blocking_violations
+from tests.browser.support import PHONE, blocking_violations
 from tests.commissions.conftest import join, publish
 from tests.factories import PASSWORD, UserFactory, install_home_page
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 @pytest.fixture
@@ -35,21 +34,6 @@ def commission(django_db_serialized_rollback, transactional_db):
     return {"space": space, "chair": chair, "elu": elu, "publication": publication}
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    """new_phone() opens a phone-sized window of its own (own cookies)."""
-    contexts = []
-
-    def new_phone():
-        context = browser.new_context(base_url=live_server.url, locale="fr-FR", **PHONE)
-        contexts.append(context)
-        return context.new_page()
-
-    yield new_phone
-    for context in contexts:
-        context.close()
-
-
 def assert_accessible(tab):
     assert blocking_violations(tab) == [], tab.url
 
@@ -61,9 +45,9 @@ def sign_in(tab, username):
     tab.locator("form.space-form button[type=submit]").click()
 
 
-def test_an_elu_reads_on_a_phone_and_the_author_sees_it(phone, commission):
+def test_an_elu_reads_on_a_phone_and_the_author_sees_it(new_window, commission):
     publication = commission["publication"]
-    tab = phone()
+    tab = new_window(PHONE)
     sign_in(tab, "elu")
     expect(tab).to_have_url(re.compile(r"/espaces/$"))
     expect(tab.get_by_role("heading", level=1)).to_be_visible()
@@ -83,7 +67,7 @@ def test_an_elu_reads_on_a_phone_and_the_author_sees_it(phone, commission):
     with open(download.value.path(), "rb") as fh:
         assert fh.read(5) == b"%PDF-"
 
-    author = phone()
+    author = new_window(PHONE)
     sign_in(author, "presidente")
     author.goto(publication.get_url())
     expect(author.locator("#reading-title")).to_contain_text("2 / 2")

@@ -13,14 +13,13 @@ from playwright.sync_api import expect
 from extensions.meetings.models import Instance, Mandate
 from extensions.meetings.pages import MeetingIndexPage
 from pages.roles import AGENTS
-from tests.browser.support import blocking_violations
+from tests.browser.support import TABLET, blocking_violations
 from tests.factories import PASSWORD, UserFactory, install_home_page
 
 from .conftest import SURNAMES, make_meeting
 
 pytestmark = pytest.mark.browser
 
-TABLET = {"viewport": {"width": 820, "height": 1180}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 @pytest.fixture
@@ -39,10 +38,8 @@ def council_meeting(django_db_serialized_rollback, transactional_db):
 
 
 @pytest.fixture
-def tablet(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR", **TABLET)
-    yield context.new_page()
-    context.close()
+def tablet(new_window):
+    return new_window(TABLET)
 
 
 def sign_in(tab):

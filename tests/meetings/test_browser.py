@@ -10,14 +10,13 @@ from playwright.sync_api import expect
 
 from extensions.meetings.models import Mandate
 from pages.roles import AGENTS, ELUS
-from tests.browser.support import blocking_violations
+from tests.browser.support import PHONE, blocking_violations
 from tests.factories import PASSWORD, UserFactory, install_home_page
 
 from .factories import InstanceFactory, MeetingIndexPageFactory, MeetingPageFactory
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 
 
 @pytest.fixture
@@ -35,20 +34,6 @@ def council_meeting(django_db_serialized_rollback, transactional_db):
     return {"meeting": meeting, "elus": elus}
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    contexts = []
-
-    def new_phone():
-        context = browser.new_context(base_url=live_server.url, locale="fr-FR", **PHONE)
-        contexts.append(context)
-        return context.new_page()
-
-    yield new_phone
-    for context in contexts:
-        context.close()
-
-
 def admin_sign_in(tab, username):
     tab.goto("/admin/login/")
     tab.locator("input[name=username]").fill(username)
@@ -62,11 +47,11 @@ def personal_link(address):
     return re.search(r"http://testserver(/seances/convocation/[^/\s]+/)", message.body).group(1)
 
 
-def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(phone, council_meeting):
+def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(new_window, council_meeting):
     meeting, (anne, bruno, _chloe) = council_meeting["meeting"], council_meeting["elus"]
     dashboard = f"/admin/seances/{meeting.pk}/"
 
-    agent = phone()
+    agent = new_window(PHONE)
     admin_sign_in(agent, "agent")
     agent.goto(dashboard)
     agent.get_by_role("button", name="Arrêter la liste des destinataires (prête)").click()
@@ -75,7 +60,7 @@ def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(phone, council_meeting
     expect(agent.get_by_role("status")).to_contain_text("en cours d'envoi")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(e.email for e in council_meeting["elus"])
 
-    elu = phone()
+    elu = new_window(PHONE)
     elu.goto(personal_link(anne.email))
     expect(elu.get_by_role("heading", level=1)).to_have_text("Conseil municipal de décembre")
     assert blocking_violations(elu) == [], elu.url

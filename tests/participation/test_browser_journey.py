@@ -13,6 +13,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
 from extensions.participation.models import ContestPage, Entry, Vote
+from tests.browser.support import PHONE, blocking_violations
 from tests.factories import PASSWORD, UserFactory, install_home_page
 from tests.participation.helpers import links_in, make_contest, photo_bytes
 
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -70,18 +70,13 @@ def requests_seen():
 
 
 @pytest.fixture
-def new_tab(browser, base_url, requests_seen):
-    contexts = []
-
+def new_tab(new_window, base_url, requests_seen):
     def open_tab():
-        context = browser.new_context(base_url=base_url, locale="fr-FR", **PHONE)
-        context.on("request", lambda request: requests_seen.append(request.url))
-        contexts.append(context)
-        return context.new_page()
+        tab = new_window(PHONE, base_url=base_url)
+        tab.context.on("request", lambda request: requests_seen.append(request.url))
+        return tab
 
-    yield open_tab
-    for context in contexts:
-        context.close()
+    return open_tab
 
 
 def follow_mail_link(tab, message):
@@ -93,14 +88,6 @@ def follow_mail_link(tab, message):
 
 def wait_for_proof_of_work(tab):
     tab.wait_for_function("document.querySelector('input[name=altcha]').value !== ''", timeout=30_000)
-
-
-def blocking_violations(tab):
-    from axe_playwright_python.sync_playwright import Axe
-
-    violations = Axe().run(tab).response["violations"]
-    return [f"{tab.url} {v['impact']}: {v['id']} ({v['nodes'][0]['target']})"
-            for v in violations if v["impact"] in {"serious", "critical"}]
 
 
 def test_enter_moderate_vote_and_see_the_results_on_a_phone(new_tab, contest, requests_seen):
