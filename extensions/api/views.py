@@ -37,7 +37,7 @@ from extensions.search.forms import SearchForm
 from library.models import ArchiveDocument
 from library.privacy import visible_documents
 from pages.models import EventPage, NewsPage
-from pages.privacy import visible_pages
+from pages.privacy import visible_site_pages
 
 from . import filters, serializers
 
@@ -99,11 +99,7 @@ def described(text):
 
 def site_pages(request, model):
     """Live pages of `model` on the requested site that the visitor may see."""
-    pages = model.objects.all()
-    site = Site.find_for_request(request)
-    if site is not None:
-        pages = pages.descendant_of(site.root_page)
-    return visible_pages(request, pages)
+    return visible_site_pages(request, model.objects.all())
 
 
 class PageViewSet(ReadOnlyViewSet):

@@ -4,8 +4,7 @@ a closed sitting are never published, so never found."""
 from django.utils.translation import gettext_lazy as _
 
 from extensions.search.registry import Result, SearchableType, indexed_text, register
-from extensions.search.searchables import site_root
-from pages.privacy import visible_pages
+from pages.privacy import visible_site_pages
 
 from .pages import ActPage
 
@@ -13,11 +12,8 @@ from .pages import ActPage
 def visible_acts(request):
     """Live acts of the current site the visitor may see, by page id (the
     search backends filter on FilterFields, no joins)."""
-    acts = ActPage.objects.live()
-    root = site_root(request)
-    if root is not None:
-        acts = acts.descendant_of(root)
-    return ActPage.objects.filter(pk__in=list(visible_pages(request, acts).values_list("pk", flat=True)))
+    acts = visible_site_pages(request, ActPage.objects.all())
+    return ActPage.objects.filter(pk__in=list(acts.values_list("pk", flat=True)))
 
 
 def present_acts(acts, request):

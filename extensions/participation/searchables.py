@@ -3,10 +3,9 @@ found by their title and description once approved, in contests the visitor
 may see; pending and rejected entries never show, not even as a count. The
 author's name is not indexed: it is personal data, purged after the contest."""
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Site
 
 from extensions.search.registry import Result, SearchableType, indexed_text, register
-from pages.privacy import visible_pages
+from pages.privacy import visible_site_pages
 
 from .models import Entry
 from .pages import ContestPage
@@ -15,11 +14,7 @@ from .pages import ContestPage
 def visible_entries_for(request):
     """By contest id (the search backends filter on FilterFields, no joins):
     the contests of the visitor's site that they may see."""
-    contests = ContestPage.objects.all()
-    site = Site.find_for_request(request)
-    if site is not None:
-        contests = contests.descendant_of(site.root_page, inclusive=True)
-    contests = visible_pages(request, contests).values_list("pk", flat=True)
+    contests = visible_site_pages(request, ContestPage.objects.all()).values_list("pk", flat=True)
     return Entry.objects.filter(status=Entry.Status.APPROVED, contest__in=list(contests))
 
 

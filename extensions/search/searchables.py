@@ -5,7 +5,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Site
 
 from library.privacy import visible_documents
-from pages.privacy import visible_pages as pages_visible_to
+from pages.privacy import visible_site_pages
 
 from .registry import Facet, Result, SearchableType, indexed_text, register, searchable_types
 
@@ -22,11 +22,7 @@ def other_page_models():
 
 def visible_pages(request):
     """Live pages of the current site that `request` may see."""
-    pages = Page.objects.live().filter(depth__gt=1)
-    root = site_root(request)
-    if root is not None:
-        pages = pages.descendant_of(root, inclusive=True)
-    pages = pages_visible_to(request, pages)
+    pages = visible_site_pages(request, Page.objects.filter(depth__gt=1))
     others = other_page_models()
     return pages.not_type(*others) if others else pages
 

@@ -3,7 +3,7 @@ into tree paths once per request so that menus, listings and (later) search
 filter pages without a query per page."""
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import PageViewRestriction, Site
 
 from library.privacy import failed_restriction_paths
 
@@ -34,3 +34,12 @@ def visible_pages(request, queryset):
         hidden |= Q(path__startswith=path)
     queryset = queryset.live()
     return queryset.exclude(hidden) if hidden else queryset
+
+
+def visible_site_pages(request, queryset):
+    """Live pages of `queryset` on the requested site (its root included)
+    that the visitor may see: what search and the API list."""
+    site = Site.find_for_request(request)
+    if site is not None:
+        queryset = queryset.descendant_of(site.root_page, inclusive=True)
+    return visible_pages(request, queryset)
