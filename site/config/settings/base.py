@@ -18,7 +18,9 @@ DEBUG = False
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,.localhost")
 
 INSTALLED_APPS = [
-    # Our apps first; library before pages (pages use its images/documents).
+    # Our apps first; the shared core below everything, library before pages
+    # (pages use its images/documents).
+    "core",
     "library",
     "pages",
     "extensions.commissions",
