@@ -12,12 +12,15 @@ from django.utils.html import escape, urlize
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.authentication import account_username
+
 from .models import Comment, Membership
 
 
 class SignInForm(AuthenticationForm):
     """Django's sign-in form, also accepting the account's e-mail address
-    (invited outsiders know theirs better than a username)."""
+    (invited outsiders know theirs better than a username) and the
+    username in any case (phones capitalise it)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,12 +29,10 @@ class SignInForm(AuthenticationForm):
         self.fields["password"].widget.attrs["autocomplete"] = "current-password"
 
     def clean_username(self):
-        value = self.cleaned_data["username"].strip()
-        if "@" in value:
-            matches = list(get_user_model().objects.filter(email__iexact=value)[:2])
-            if len(matches) == 1:  # an ambiguous address signs nobody in
-                return matches[0].get_username()
-        return value
+        # The same resolution as the login throttle's: an address shared by
+        # two accounts signs nobody in.
+        value = self.cleaned_data["username"]
+        return account_username(value) or value
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -13,11 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.clients import client_address
+from core.ratelimit import within_limit
 from extensions.meetings import rules
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
-from extensions.participation.core.antibot import within_limit
-from extensions.participation.core.identity import client_ip
 
 from . import deadlines, epci, listing, minutes, publication, register, seance as seance_service
 from .connector import act_status
@@ -287,7 +287,7 @@ def request_copy(request, act_page):
     """« Demander une copie papier »: recorded for the staff; limited per
     address of the visitor so that a robot cannot flood the mairie."""
     form = CopyRequestForm(request.POST)
-    if form.is_valid() and not within_limit("deliberations-copy", client_ip(request),
+    if form.is_valid() and not within_limit("deliberations-copy", client_address(request),
                                             COPY_REQUESTS_PER_HOUR, 3600):
         form.add_error(None, _("Too many requests from your connection: please try again in an hour."))
     if not form.is_valid():

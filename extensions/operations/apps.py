@@ -1,5 +1,5 @@
 """The production layer: health check, anonymous page cache, security
-headers, login throttling, private file hand-off and the worker's recovery."""
+headers, private file hand-off and the worker's recovery."""
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,4 +10,4 @@ class OperationsConfig(AppConfig):
     verbose_name = _("Operations")
 
     def ready(self):
-        from . import page_cache, throttling  # noqa: F401 - connects their signal handlers
+        from . import page_cache  # noqa: F401 - connects its signal handlers

@@ -28,3 +28,16 @@ def test_people_are_limited_per_person_whatever_the_channel(low_rates, users, cl
     client.logout()
     statuses += [client.get("/api/v1/news/", HTTP_AUTHORIZATION=f"Bearer {key}").status_code for _ in range(3)]
     assert statuses == [200] * 5 + [429]
+
+
+def test_a_client_rotating_forwarded_for_gets_no_more_requests(low_rates, db, client):
+    statuses = [client.get("/api/v1/documents/", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}").status_code
+                for n in range(4)]
+    assert statuses == [200, 200, 200, 429]
+
+
+def test_behind_the_configured_proxy_each_visitor_has_an_allowance(low_rates, db, client, settings):
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    statuses = [client.get("/api/v1/documents/", HTTP_X_REAL_IP="198.51.100.1").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert client.get("/api/v1/documents/", HTTP_X_REAL_IP="198.51.100.2").status_code == 200

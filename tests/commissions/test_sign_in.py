@@ -21,7 +21,7 @@ def test_the_sign_in_form_is_labelled(client, home_page):
     assert page.find("a", href="/mot-de-passe/oublie/") is not None
 
 
-@pytest.mark.parametrize("login", ["elu", "elu@parvis.localhost", "ELU@parvis.localhost"])
+@pytest.mark.parametrize("login", ["elu", "ELU", "elu@parvis.localhost", "ELU@parvis.localhost"])
 def test_signing_in_leads_to_my_spaces(login, client, cast):
     response = client.post("/connexion/", {"username": login, "password": PASSWORD})
     assert response.status_code == 302

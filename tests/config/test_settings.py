@@ -40,6 +40,7 @@ def production_env(**extra):
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "mairie.example.fr",
         "DATABASE_URL": "sqlite:///:memory:",
+        "WAGTAILADMIN_BASE_URL": "https://mairie.example.fr",
         **extra,
     }
 
@@ -66,6 +67,16 @@ def test_production_refuses_to_start_without_secret_key():
     result = production_setting("s.DEBUG", **env)
     assert result.returncode != 0
     assert "ImproperlyConfigured: SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    env = production_env()
+    del env["WAGTAILADMIN_BASE_URL"]
+    result = production_setting("s.DEBUG", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: WAGTAILADMIN_BASE_URL" in result.stderr
+    result = production_setting("s.WAGTAILADMIN_BASE_URL", **production_env())
+    assert result.stdout.strip() == "https://mairie.example.fr"
 
 
 def test_database_url_is_read():

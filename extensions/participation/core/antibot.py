@@ -1,6 +1,6 @@
 """Bot protection without any third party: a honeypot field, rate limits
-kept in Django's cache, and a proof-of-work challenge in the manner of
-ALTCHA (same payload format): the browser must find the number behind a
+per connection and per e-mail address (core.ratelimit), and a
+proof-of-work challenge in the manner of ALTCHA (same payload format): the browser must find the number behind a
 SHA-256 hash, which costs a person a second and a spam run a fortune."""
 import base64
 import hashlib
@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from core.ratelimit import within_limit
 
 ALGORITHM = "SHA-256"
 CHALLENGE_LIFETIME = 20 * 60  # seconds to solve and send the form
@@ -73,21 +75,6 @@ def verify(payload):
         and expires > time.time()
     )
     return valid and cache.add(f"participation:pow:{challenge}", 1, CHALLENGE_LIFETIME)
-
-
-def within_limit(scope, key, limit, window):
-    """Counts one more event for `key` in `scope` and says whether it stays
-    within `limit` events per `window` seconds (a fixed window)."""
-    if not key:
-        return True
-    cache_key = f"participation:rate:{scope}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
-    if cache.add(cache_key, 1, window):
-        return True
-    try:
-        return cache.incr(cache_key) <= limit
-    except ValueError:  # expired between add() and incr()
-        cache.add(cache_key, 1, window)
-        return True
 
 
 def rate_limits():

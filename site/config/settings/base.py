@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ between machines
 come from the environment (see config.env); the layers dev, test and
 production only change what they must."""
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Login throttling at the authentication layer (core.authentication).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -76,7 +79,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "extensions.operations.throttling.LoginThrottleMiddleware",
+    # Turns axes' lockout of a sign-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
     # Before the theme: a cached page needs no site or theme look-up.
     "extensions.operations.page_cache.AnonymousPageCacheMiddleware",
     "config.themes.ThemeMiddleware",
@@ -156,7 +160,7 @@ STORAGES = {
 }
 
 # Redis when REDIS_URL is set (shared by several web servers: page cache,
-# login throttling), local memory of each process otherwise.
+# rate limits), local memory of each process otherwise.
 CACHES = {"default": (
     {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env("REDIS_URL")}
     if env("REDIS_URL") else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -182,18 +186,28 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 SESSION_COOKIE_AGE = int(env("SESSION_COOKIE_AGE", str(8 * 3600)))
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
-# Password guessing (extensions/operations/throttling.py): failures allowed
-# per (username, address) and per address within the window (seconds), on
-# the login views named here.
-LOGIN_THROTTLE = {
-    "per_user": 5, "per_address": 30, "window": 15 * 60,
-    "views": ["commissions:login", "wagtailadmin_login"],
-}
+# Password guessing (core/authentication.py): django-axes checks every
+# authenticate() call first, whatever the view. Failures are counted per
+# (account as resolved from what was typed, client address); past the limit
+# the sign-in answers 429 (French page), even with the right password,
+# until COOLOFF after the last failure. Wagtail's password forms of pages
+# and documents use the same limit and cool-off.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "core.authentication.throttled_username"
+AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
+AXES_LOCKOUT_CALLABLE = "core.authentication.lockout_response"
+AXES_RESET_ON_SUCCESS = True
 # Behind a reverse proxy, the request.META key of the header holding the
 # visitor's address (HTTP_X_REAL_IP for nginx's X-Real-IP); unset: the
-# connection's address. One variable for the login throttle and the contests.
+# connection's address. The one rule of core/clients.py: sign-ins, public
+# forms, the API.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
-PARTICIPATION_CLIENT_IP_HEADER = CLIENT_IP_HEADER
 
 # Security headers (extensions/operations/headers.py). The themes load
 # every script and style from files: no 'unsafe-inline' on the public

@@ -7,6 +7,11 @@ from .base import env, env_bool, env_list
 
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+# The public address of the admin and of e-mailed links, and a source of the
+# CSP: without it they would name the development server.
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL")
+if not WAGTAILADMIN_BASE_URL:
+    raise ImproperlyConfigured("WAGTAILADMIN_BASE_URL must be set in the environment (e.g. https://www.commune.fr).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
