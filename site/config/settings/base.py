@@ -190,7 +190,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 # authenticate() call first, whatever the view. Failures are counted per
 # (account as resolved from what was typed, client address); past the limit
 # the sign-in answers 429 (French page), even with the right password,
-# until COOLOFF after the last failure. Wagtail's password forms of pages
+# until AXES_COOLOFF_TIME after the last failure. Wagtail's password forms of pages
 # and documents use the same limit and cool-off.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -203,6 +203,9 @@ AXES_USERNAME_CALLABLE = "core.authentication.throttled_username"
 AXES_CLIENT_IP_CALLABLE = "core.clients.client_address"
 AXES_LOCKOUT_CALLABLE = "core.authentication.lockout_response"
 AXES_RESET_ON_SUCCESS = True
+# Failures are kept until their cool-off ends; successful sign-ins are not
+# recorded (no register of who signed in from where that we do not need).
+AXES_DISABLE_ACCESS_LOG = True
 # Behind a reverse proxy, the request.META key of the header holding the
 # visitor's address (HTTP_X_REAL_IP for nginx's X-Real-IP); unset: the
 # connection's address. The one rule of core/clients.py: sign-ins, public
