@@ -9,6 +9,7 @@ right password until the cool-off has passed."""
 import functools
 import inspect
 import re
+import time
 from datetime import timedelta
 
 import pytest
@@ -29,12 +30,13 @@ ADDRESS = "203.0.113.7"
 # The spellings of one account that a guesser may rotate.
 SPELLINGS = ["elu", "ELU", "elu@parvis.localhost", "Elu@Parvis.Localhost", "  elu "]
 PAGE_PASSWORD = "mot-de-passe-de-la-page"
-# What the enumeration must find at least (the report lists them).
+PAGE_PASSWORD_ROUTE = "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/"
+# What the enumeration must find at least.
 KNOWN = {
     "admin/login/",
     "connexion/",
     "_util/login/",
-    "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+    PAGE_PASSWORD_ROUTE,
     "documents/authenticate_with_password/<int:restriction_id>/",
 }
 CHECKS_A_PASSWORD = re.compile(r"\b(?:auth_)?(?:authenticate|login|mark_as_passed)\(")
@@ -210,7 +212,7 @@ def test_a_success_clears_the_failures(client, elu):
 
 
 def test_the_lock_ends_after_the_cool_off(client, elu, restricted, monkeypatch):
-    page_url = concrete(next(iter(r for r in KNOWN if r.startswith("_util/auth"))), restricted)
+    page_url = concrete(PAGE_PASSWORD_ROUTE, restricted)
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         sign_in(client, "/connexion/", "elu", "devinette")
         give_password(client, page_url, "devinette")
@@ -220,14 +222,14 @@ def test_the_lock_ends_after_the_cool_off(client, elu, restricted, monkeypatch):
     later = settings.AXES_COOLOFF_TIME + timedelta(seconds=1)
     for attempt in AccessAttempt.objects.all():
         AccessAttempt.objects.filter(pk=attempt.pk).update(attempt_time=attempt.attempt_time - later)
-    clock = __import__("time").time() + later.total_seconds()
+    clock = time.time() + later.total_seconds()
     monkeypatch.setattr("django.core.cache.backends.locmem.time.time", lambda: clock)
     assert sign_in(client, "/connexion/", "elu", PASSWORD).status_code == 302
     assert give_password(client, page_url, PAGE_PASSWORD).status_code == 302
 
 
 def test_a_page_password_lock_is_per_restriction_whatever_the_page_named(client, restricted, home_page):
-    url = concrete("_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/", restricted)
+    url = concrete(PAGE_PASSWORD_ROUTE, restricted)
     for _attempt in range(settings.AXES_FAILURE_LIMIT):
         give_password(client, url, "devinette")
     other_page = url.replace(f"/{restricted['page_id']}/", f"/{home_page.pk}/")
