@@ -31,7 +31,7 @@ def _publication_context(publication, site):
     }
 
 
-def to_members(name, memberships, context, site, opt_out=True):
+def _to_members(name, memberships, context, site, opt_out=True):
     """The message commissions/emails/`name` for each active member with an
     e-mail address, with `member` and `recipient` (the user) in its context;
     `opt_out`: the member chose to be told, and may stop from the message."""
@@ -51,7 +51,7 @@ def notify_publication(publication_id: int):
         return 0
     members = _members_to_notify(publication.space_id, publication.author_id)
     site = mail.site_of(publication.space.page)
-    return mail.send(to_members("new_publication", members, _publication_context(publication, site), site))
+    return mail.send(_to_members("new_publication", members, _publication_context(publication, site), site))
 
 
 @task()
@@ -62,7 +62,7 @@ def notify_comment(comment_id: int):
     members = _members_to_notify(comment.publication.space_id, comment.author_id)
     site = mail.site_of(comment.publication.space.page)
     context = {**_publication_context(comment.publication, site), "comment": comment}
-    return mail.send(to_members("new_comment", members, context, site))
+    return mail.send(_to_members("new_comment", members, context, site))
 
 
 @task()
@@ -74,7 +74,7 @@ def send_reminder(reminder_id: int):
     context = {**_publication_context(reminder.publication, site), "sender": reminder.sent_by}
     non_readers = reading_status(reminder.publication).non_readers
     # A chair's request to read, whatever the notification choice.
-    return mail.send(to_members("reminder", non_readers, context, site, opt_out=False))
+    return mail.send(_to_members("reminder", non_readers, context, site, opt_out=False))
 
 
 def after_commit(task_object, object_id):

@@ -5,11 +5,10 @@ sent by tasks.py (convocations) or after commit (notices)."""
 import logging
 
 from django.conf import settings
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from core import mail
-from core.templatetags.french_dates import clock, long_date
 
 from . import ics, links
 
@@ -19,12 +18,17 @@ logger = logging.getLogger(__name__)
 def convocation_text(meeting):
     """The text that convenes (L2121-10): who convenes, the body, place,
     date and hour; the ordre du jour follows in the message."""
+    # Its wording is part of the sealed manifest, which refresh() compares:
+    # writing the hour differently would make every convened meeting a
+    # « changed » convocation, so it keeps its format.
     with translation.override(settings.LANGUAGE_CODE):
+        start = timezone.localtime(meeting.start)
         intro = meeting.instance.convocation_text.strip()
         sentence = _(
             "You are convened to the meeting of %(instance)s on %(date)s at %(hour)s, %(place)s."
         ) % {
-            "instance": meeting.instance.name, "date": long_date(meeting.start), "hour": clock(meeting.start),
+            "instance": meeting.instance.name, "date": formats.date_format(start, "l j F Y"),
+            "hour": formats.time_format(start, "H\\hi"),
             "place": ", ".join(part for part in (meeting.place, meeting.address) if part),
         }
         signatory = meeting.instance.signatory

@@ -46,7 +46,7 @@ def sender(site):
     of DEFAULT_FROM_EMAIL stands in only when the identity has no e-mail;
     the name is always the collectivity's when it has one. (The site's
     mail domain must let our SMTP server send for that address: SPF, DKIM.)"""
-    from pages.models import SiteIdentity
+    from pages.models import SiteIdentity  # the site layer's models load after the core
 
     identity = SiteIdentity.for_site(site)
     default_name, default_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
