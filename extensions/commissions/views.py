@@ -165,7 +165,7 @@ def unsubscribe_notifications(request, token):
     """Opening the link asks for a click (mail scanners fetch links); the
     click, or the mail client's one-click POST, turns the e-mails off."""
     memberships = unsubscribe.memberships_for(token)
-    if memberships is None:
+    if not memberships:  # changed, or its memberships are gone
         return TemplateResponse(request, "commissions/unsubscribe.html",
                                 {"problem": _("This link is not valid.")}, status=404)
     spaces = [membership.space for membership in memberships]

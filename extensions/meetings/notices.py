@@ -3,6 +3,7 @@ templates in meetings/emails/ (<name>_subject.txt, <name>.txt, <name>.html),
 in the name of the meeting's site with links on its host; built here and
 sent by tasks.py (convocations) or after commit (notices)."""
 import logging
+from email.utils import parseaddr
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
@@ -52,7 +53,8 @@ def convocation_message(delivery):
         "information": not recipient.expects_answer,
     }
     message = mail.message("meetings/emails/convocation", recipient.email, context, site)
-    calendar = ics.invitation(meeting, recipient, convocation.version, cancelled, personal_url).decode()
+    organizer = parseaddr(message.from_email)[1]
+    calendar = ics.invitation(meeting, recipient, convocation.version, cancelled, personal_url, organizer).decode()
     content_type = f"text/calendar; method={'CANCEL' if cancelled else 'REQUEST'}"
     message.attach_alternative(calendar, content_type)
     message.attach("convocation.ics", calendar, content_type)

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.core import mail
 
-from tests.factories import PASSWORD
+from tests.core.mime import assert_standard_headers, sender
+from tests.factories import PASSWORD, install_home_page
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -72,6 +73,15 @@ def test_resetting_a_forgotten_password(client, cast):
     assert response["Location"] == "/mot-de-passe/modifie/"
     cast["elu_member"].refresh_from_db()
     assert cast["elu_member"].check_password("Nouveau-Mot-2025!")
+
+
+def test_a_reset_asked_on_the_intercos_site_comes_from_it(client, cast):
+    install_home_page(hostname="interco.localhost", theme="interco", title="Val d’Aurèle", slug="val")
+    client.post("/mot-de-passe/oublie/", {"email": "elu@parvis.localhost"}, HTTP_HOST="interco.localhost")
+    [message] = mail.outbox
+    assert re.search(r"http://interco\.localhost/mot-de-passe/nouveau/\S+/", message.body)
+    assert sender(message)[0] == "Val d’Aurèle"
+    assert_standard_headers(message, "interco.localhost")
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, cast):

@@ -165,7 +165,9 @@ def test_the_convocation_is_an_invitation_from_the_commune(identity, convoked):
         assert part.get_content_type() == "text/calendar" and part.get_param("method") == "REQUEST"
         calendar = icalendar.Calendar.from_ical(part.get_content())
         assert calendar["METHOD"] == "REQUEST"
-        assert calendar.walk("VEVENT")[0]["ATTENDEE"] == f"mailto:{message.to[0]}"
+        event = calendar.walk("VEVENT")[0]
+        assert event["ATTENDEE"] == f"mailto:{message.to[0]}"
+        assert event["ORGANIZER"] == "mailto:mairie@parvis.localhost"  # the sender
 
 
 def test_a_cancellation_is_a_calendar_cancel(convoked, agent, django_capture_on_commit_callbacks):
