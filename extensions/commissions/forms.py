@@ -1,16 +1,17 @@
-"""Forms of the private spaces: signing in, publishing from the front end,
+"""Forms of the private spaces: signing in, resetting a password, publishing from the front end,
 commenting, notification preferences, reminders and invitations; and the
 admin form that keeps a publication's attachments in its space."""
 import os
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordMixin
 from django.core.exceptions import ValidationError
 from django.utils.html import escape, urlize
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core import mail
 from core.authentication import account_username
 
 from .models import Comment, Membership
@@ -32,6 +33,16 @@ class SignInForm(AuthenticationForm):
         # two accounts signs nobody in.
         value = self.cleaned_data["username"]
         return account_username(value) or value
+
+
+class SitePasswordResetForm(PasswordResetForm):
+    """Django's form, its e-mail built like every other: in the name of the
+    site where it was asked (`mail_site` in the extra e-mail context), with
+    its link on that site, never on the request's Host header."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
+                  html_email_template_name=None):
+        mail.send([mail.message("commissions/emails/password_reset", to_email, context, context["mail_site"])])
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import emails
+from core import mail
+
 from .models import Invitation, Membership, hash_token
 
 INVITED = "commissions.invitation.create"
@@ -20,12 +21,13 @@ def invite(space, email, invited_by):
     invitation, raw_token = create_invitation(space, email, invited_by)
     # Sent here rather than by a task: the secret link must not be stored
     # in a task queue, and it is a single message.
-    emails.send_all([emails.build("invitation", invitation.email, {
+    site = mail.site_of(space.page)
+    mail.send([mail.message("commissions/emails/invitation", invitation.email, {
         "invitation": invitation,
         "space": space,
         "inviter": invited_by,
-        "accept_url": emails.absolute_url(reverse("commissions:invitation", args=[raw_token])),
-    })])
+        "accept_url": mail.absolute_url(reverse("commissions:invitation", args=[raw_token]), site),
+    }, site)])
     return invitation
 
 

@@ -8,7 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from . import emails
+from core import mail
+
+from . import unsubscribe
 from .models import Comment, Membership, Publication, Reminder
 from .readings import reading_status
 
@@ -21,12 +23,25 @@ def _members_to_notify(space_id, exclude_user_id):
     )
 
 
-def _publication_context(publication):
+def _publication_context(publication, site):
     return {
         "space": publication.space,
         "publication": publication,
-        "publication_url": emails.absolute_url(publication.get_url()),
+        "publication_url": mail.absolute_url(publication.get_url(), site),
     }
+
+
+def _to_members(name, memberships, context, site, opt_out=True):
+    """The message commissions/emails/`name` for each active member with an
+    e-mail address, with `member` and `recipient` (the user) in its context;
+    `opt_out`: the member chose to be told, and may stop from the message."""
+    return [
+        mail.message(f"commissions/emails/{name}", member.user.email,
+                     {**context, "member": member, "recipient": member.user}, site,
+                     unsubscribe_url=unsubscribe.url_for([member], site) if opt_out else "")
+        for member in memberships
+        if member.user.email and member.user.is_active
+    ]
 
 
 @task()
@@ -35,7 +50,8 @@ def notify_publication(publication_id: int):
     if publication is None:  # deleted meanwhile
         return 0
     members = _members_to_notify(publication.space_id, publication.author_id)
-    return emails.send_all(emails.to_members("new_publication", members, _publication_context(publication)))
+    site = mail.site_of(publication.space.page)
+    return mail.send(_to_members("new_publication", members, _publication_context(publication, site), site))
 
 
 @task()
@@ -44,8 +60,9 @@ def notify_comment(comment_id: int):
     if comment is None:
         return 0
     members = _members_to_notify(comment.publication.space_id, comment.author_id)
-    context = {**_publication_context(comment.publication), "comment": comment}
-    return emails.send_all(emails.to_members("new_comment", members, context))
+    site = mail.site_of(comment.publication.space.page)
+    context = {**_publication_context(comment.publication, site), "comment": comment}
+    return mail.send(_to_members("new_comment", members, context, site))
 
 
 @task()
@@ -53,9 +70,11 @@ def send_reminder(reminder_id: int):
     reminder = Reminder.objects.select_related("publication__space__page", "sent_by").filter(pk=reminder_id).first()
     if reminder is None:
         return 0
-    context = {**_publication_context(reminder.publication), "sender": reminder.sent_by}
+    site = mail.site_of(reminder.publication.space.page)
+    context = {**_publication_context(reminder.publication, site), "sender": reminder.sent_by}
     non_readers = reading_status(reminder.publication).non_readers
-    return emails.send_all(emails.to_members("reminder", non_readers, context))
+    # A chair's request to read, whatever the notification choice.
+    return mail.send(_to_members("reminder", non_readers, context, site, opt_out=False))
 
 
 def after_commit(task_object, object_id):
@@ -102,17 +121,20 @@ def send_digests(until=None):
 
 
 def _send_digest(user, members, until):
+    # The spaces all live under the one /espaces/ index, hence on one site.
+    site = mail.site_of(members[0].space.page)
     sections = []
     for member in members:
         publications, comments = digest_for(member, until)
         if publications or comments:
             sections.append({
                 "space": member.space,
-                "space_url": emails.absolute_url(member.space.get_url()),
-                "publications": [(p, emails.absolute_url(p.get_url())) for p in publications],
-                "comments": [(c, emails.absolute_url(c.publication.get_url())) for c in comments],
+                "space_url": mail.absolute_url(member.space.get_url(), site),
+                "publications": [(p, mail.absolute_url(p.get_url(), site)) for p in publications],
+                "comments": [(c, mail.absolute_url(c.publication.get_url(), site)) for c in comments],
             })
     if not sections or not user.email or not user.is_active:
         return 0
-    return emails.send_all([emails.build("digest", user.email, {"recipient": user, "sections": sections})])
+    return mail.send([mail.message("commissions/emails/digest", user.email, {"recipient": user, "sections": sections},
+                                   site, unsubscribe_url=unsubscribe.url_for(members, site))])
 

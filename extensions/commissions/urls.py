@@ -1,6 +1,7 @@
 """Front-end addresses of the private spaces outside the page tree: sign
-in/out, password reset, "Mes espaces", invitation links. The spaces
-themselves are pages (/espaces/<space>/...), served by Wagtail."""
+in/out, password reset, "Mes espaces", invitation links, unsubscription
+from the notifications. The spaces themselves are pages
+(/espaces/<space>/...), served by Wagtail."""
 from django.urls import path
 
 from . import views
@@ -17,4 +18,5 @@ urlpatterns = [
          name="password_reset_confirm"),
     path("mot-de-passe/modifie/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
+    path("notifications/desabonnement/<str:token>/", views.unsubscribe_notifications, name="unsubscribe"),
 ]

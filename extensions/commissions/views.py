@@ -1,7 +1,7 @@
 """Front-end views outside the spaces: signing in and out, resetting a
 password by e-mail (Django's views, with our templates), "Mes espaces",
-and the invitation link of an outsider."""
-from django.conf import settings
+the invitation link of an outsider and the unsubscription link of the
+notifications."""
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -13,10 +13,13 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
-from . import invitations
+from . import invitations, unsubscribe
 from .access import spaces_for, upcoming_meetings
-from .forms import InvitationAcceptForm, SignInForm
+from .forms import InvitationAcceptForm, SignInForm, SitePasswordResetForm
 from .readings import unread_publications
 
 LOGIN_URL = reverse_lazy("commissions:login")
@@ -41,15 +44,13 @@ class SignOutView(auth_views.LogoutView):
 
 class PasswordResetView(auth_views.PasswordResetView):
     template_name = "commissions/password_reset_form.html"
-    subject_template_name = "commissions/emails/password_reset_subject.txt"
-    email_template_name = "commissions/emails/password_reset.txt"
-    html_email_template_name = "commissions/emails/password_reset.html"
+    form_class = SitePasswordResetForm
     success_url = reverse_lazy("commissions:password_reset_done")
 
     def form_valid(self, form):
-        # Links in e-mails are built on the configured address, never on the
-        # Host header of the request (which a visitor controls).
-        self.extra_email_context = {"base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+        # The Host header only picks one of the configured sites (the
+        # default one for any other host): the link is built on its root URL.
+        self.extra_email_context = {"mail_site": Site.find_for_request(self.request)}
         return super().form_valid(form)
 
 
@@ -155,3 +156,22 @@ def _accept_with_existing_account(request, found, account):
             return _invitation_page(request, {"problem": _("This invitation is no longer valid.")}, status=410)
         return _welcome(request, found)
     return _invitation_page(request, {"invitation": found, "join": True})
+
+
+@csrf_exempt  # the signed link is the credential; a one-click POST (RFC 8058) comes without cookies
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe_notifications(request, token):
+    """Opening the link asks for a click (mail scanners fetch links); the
+    click, or the mail client's one-click POST, turns the e-mails off."""
+    memberships = unsubscribe.memberships_for(token)
+    if not memberships:  # changed, or its memberships are gone
+        return TemplateResponse(request, "commissions/unsubscribe.html",
+                                {"problem": _("This link is not valid.")}, status=404)
+    spaces = [membership.space for membership in memberships]
+    done = request.method == "POST"
+    if done:
+        unsubscribe.turn_off(memberships)
+    response = TemplateResponse(request, "commissions/unsubscribe.html", {"spaces": spaces, "done": done})
+    response["Referrer-Policy"] = "no-referrer"
+    return response

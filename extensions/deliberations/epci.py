@@ -2,13 +2,13 @@
 member communes who do not sit on its council (L5211-40-2): the list of
 deliberations within a month of the séance, the procès-verbal within a
 month of its adoption. Recipients are the instance's « copies for
-information » (extensions.meetings); each copy is sent once, by a task."""
-from django.conf import settings
-from django.core.mail import EmailMessage
+information » (extensions.meetings); each copy is sent once, by a task, in
+the EPCI's name (core.mail, templates in deliberations/emails/)."""
 from django.db import transaction
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
 from django_tasks import task
+
+from core import mail
 
 from .listing import list_pdf
 from .models import InformationCopy
@@ -33,15 +33,14 @@ def send_copy(copy):
         instance = copy.seance.meeting.instance
         recipients = list(instance.information_recipients.all())
         filename, data = _attachment(copy)
-        subject = _("%(what)s — %(instance)s, séance of %(day)s") % {
-            "what": copy.get_kind_display().capitalize(), "instance": instance,
-            "day": formats.date_format(copy.seance.day, "j F Y")}
-        body = _("For your information (article L5211-40-2 of the CGCT), please find attached the %(what)s.") % {
-            "what": copy.get_kind_display()}
+        site = mail.site_of(copy.seance.meeting)
+        messages = []
         for recipient in recipients:
-            message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient.email])
+            message = mail.message("deliberations/emails/information_copy", recipient.email,
+                                   {"copy": copy, "instance": instance, "recipient": recipient}, site)
             message.attach(filename, data, "application/pdf")
-            message.send()
+            messages.append(message)
+        mail.send(messages)
         InformationCopy.objects.filter(pk=copy.pk).update(recipients=len(recipients))
     return len(recipients)
 

@@ -23,9 +23,10 @@ def _local(moment):
     return moment.astimezone(ZoneInfo(settings.TIME_ZONE))
 
 
-def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agenda=True):
+def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agenda=True, organizer=""):
     """The VEVENT of `meeting`; `with_agenda` puts the ordre du jour's
-    titles in the description (never the notes nor the documents)."""
+    titles in the description (never the notes nor the documents);
+    `organizer`: the address the invitation comes from."""
     item = Event()
     item.add("uid", _uid(meeting))
     item.add("sequence", sequence)
@@ -40,9 +41,9 @@ def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agen
     if url:
         item.add("url", url)
     item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    organizer = vCalAddress(f"mailto:{_address(settings.DEFAULT_FROM_EMAIL)}")
-    organizer.params["cn"] = meeting.instance.signatory or meeting.instance.name
-    item.add("organizer", organizer)
+    sender = vCalAddress(f"mailto:{organizer or _address(settings.DEFAULT_FROM_EMAIL)}")
+    sender.params["cn"] = meeting.instance.signatory or meeting.instance.name
+    item.add("organizer", sender)
     if attendee:
         address = vCalAddress(f"mailto:{attendee.email}")
         address.params.update({"cn": attendee.name, "role": "REQ-PARTICIPANT", "rsvp": "FALSE"})
@@ -67,10 +68,11 @@ def calendar(events, method):
     return cal.to_ical()
 
 
-def invitation(meeting, recipient, version, cancelled=False, url=""):
-    """The .ics of one convocation version for one recipient."""
+def invitation(meeting, recipient, version, cancelled=False, url="", organizer=""):
+    """The .ics of one convocation version for one recipient, from the
+    address of `organizer` (the e-mail's sender)."""
     method = "CANCEL" if cancelled else "REQUEST"
-    return calendar([event(meeting, version, cancelled, url, attendee=recipient)], method)
+    return calendar([event(meeting, version, cancelled, url, attendee=recipient, organizer=organizer)], method)
 
 
 def feed(meetings, url_for):

@@ -1,17 +1,15 @@
-"""E-mails of meetings, one per recipient, French, text and HTML, from
+"""E-mails of meetings, one per recipient, rendered by core.mail from the
 templates in meetings/emails/ (<name>_subject.txt, <name>.txt, <name>.html),
-built here and sent by tasks.py (convocations) or after commit (notices)."""
+in the name of the meeting's site with links on its host; built here and
+sent by tasks.py (convocations) or after commit (notices)."""
 import logging
-import smtplib
+from email.utils import parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.core.mail.message import make_msgid
-from django.template.loader import render_to_string
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from extensions.commissions.emails import absolute_url
+from core import mail
 
 from . import ics, links
 
@@ -21,6 +19,9 @@ logger = logging.getLogger(__name__)
 def convocation_text(meeting):
     """The text that convenes (L2121-10): who convenes, the body, place,
     date and hour; the ordre du jour follows in the message."""
+    # Its wording is part of the sealed manifest, which refresh() compares:
+    # writing the hour differently would make every convened meeting a
+    # « changed » convocation, so it keeps its format.
     with translation.override(settings.LANGUAGE_CODE):
         start = timezone.localtime(meeting.start)
         intro = meeting.instance.convocation_text.strip()
@@ -35,50 +36,36 @@ def convocation_text(meeting):
         return "\n\n".join(part for part in (intro, sentence, signatory) if part)
 
 
-def _render(name, context):
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = " ".join(render_to_string(f"meetings/emails/{name}_subject.txt", context).split())
-        text = render_to_string(f"meetings/emails/{name}.txt", context)
-        html = render_to_string(f"meetings/emails/{name}.html", context)
-    return subject, text, html
-
-
 def convocation_message(delivery):
     """The e-mail of one delivery (convocation, modification or
-    cancellation), with its .ics and a fresh Message-ID (stored by the
-    caller as the proof of what left)."""
+    cancellation) with its invitation, both as an alternative part (Outlook
+    and others then show an invitation) and as the attached .ics; its
+    Message-ID is stored by the caller as the proof of what left."""
     convocation, recipient = delivery.convocation, delivery.recipient
     meeting = convocation.meeting
+    site = mail.site_of(meeting)
     cancelled = convocation.reason == convocation.Reason.CANCEL
-    personal_url = absolute_url(links.url_for(recipient)) if recipient.expects_answer else ""
+    personal_url = mail.absolute_url(links.url_for(recipient), site) if recipient.expects_answer else ""
     context = {
         "meeting": meeting, "recipient": recipient, "convocation": convocation,
         "items": list(meeting.agenda_items.all()), "text": convocation_text(meeting),
         "personal_url": personal_url, "cancelled": cancelled,
         "information": not recipient.expects_answer,
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
     }
-    subject, text, html = _render("convocation", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
-    message.attach_alternative(html, "text/html")
-    calendar = ics.invitation(meeting, recipient, convocation.version, cancelled, personal_url)
-    method = "CANCEL" if cancelled else "REQUEST"
-    message.attach("convocation.ics", calendar, f"text/calendar; method={method}; charset=utf-8")
-    message.extra_headers["Message-ID"] = make_msgid(domain=_mail_domain())
+    message = mail.message("meetings/emails/convocation", recipient.email, context, site)
+    organizer = parseaddr(message.from_email)[1]
+    calendar = ics.invitation(meeting, recipient, convocation.version, cancelled, personal_url, organizer).decode()
+    content_type = f"text/calendar; method={'CANCEL' if cancelled else 'REQUEST'}"
+    message.attach_alternative(calendar, content_type)
+    message.attach("convocation.ics", calendar, content_type)
     return message
-
-
-def _mail_domain():
-    return settings.DEFAULT_FROM_EMAIL.rpartition("@")[2].rstrip(">").strip() or "parvis.localhost"
 
 
 def reminder_message(recipient):
+    site = mail.site_of(recipient.meeting)
     context = {"meeting": recipient.meeting, "recipient": recipient,
-               "personal_url": absolute_url(links.url_for(recipient))}
-    subject, text, html = _render("reminder", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [recipient.email])
-    message.attach_alternative(html, "text/html")
-    return message
+               "personal_url": mail.absolute_url(links.url_for(recipient), site)}
+    return mail.message("meetings/emails/reminder", recipient.email, context, site)
 
 
 def notify_pouvoir_holder(pouvoir, meeting):
@@ -89,10 +76,7 @@ def notify_pouvoir_holder(pouvoir, meeting):
     context = {"meeting": meeting, "pouvoir": pouvoir,
                "giver": pouvoir.giver.get_full_name() or pouvoir.giver.get_username(),
                "holder": pouvoir.holder.get_full_name() or pouvoir.holder.get_username()}
-    subject, text, html = _render("pouvoir", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [pouvoir.holder.email])
-    message.attach_alternative(html, "text/html")
     try:
-        message.send()
-    except (smtplib.SMTPException, OSError):
+        mail.send([mail.message("meetings/emails/pouvoir", pouvoir.holder.email, context, mail.site_of(meeting))])
+    except mail.SENDING_ERRORS:
         logger.exception("Could not tell the holder of pouvoir %s", pouvoir.pk)

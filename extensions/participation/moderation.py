@@ -3,10 +3,10 @@ author, shortlist for the jury. Every action is logged with Wagtail's log
 entries, which each entry's history shows."""
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from .core.mail import notify
+from core import mail
+
 from .models import Entry
 
 
@@ -39,9 +39,9 @@ def reject(entries, user, reason):
                   shortlisted=False)
         transaction.on_commit(entry.delete_renditions)
         if entry.email:
-            notify("entry_rejected", entry.email, _("Your photo was not accepted"), {
+            mail.send_after_commit([mail.message("participation/emails/entry_rejected", entry.email, {
                 "contest": entry.contest, "entry": entry, "reason": reason,
-            })
+            }, mail.site_of(entry.contest))])
         count += 1
     return count
 

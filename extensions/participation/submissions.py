@@ -13,9 +13,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from core import mail
+
 from .core import confirmations
 from .core.consents import create_consents
-from .core.mail import absolute_url, notify, send
 from .core.models import Confirmation
 from .core.tokens import INVALID, LinkError, make_token, read_token
 from .models import Consent, Entry, new_photo_name
@@ -77,10 +78,10 @@ def start(contest, form, request):
                "rules_version": contest.current_rules().pk}
     confirmation = confirmations.create(SUBMISSION, payload["email"], page=contest, payload=payload, request=request)
     try:
-        send("confirm_submission", payload["email"], gettext_lazy("Confirm your entry"), {
+        mail.send([mail.message("participation/emails/confirm_submission", payload["email"], {
             "contest": contest, "payload": payload, "link": confirmations.link(confirmation),
             "expires": confirmations.expires_at(confirmation),
-        })
+        }, mail.site_of(contest))])
     except (smtplib.SMTPException, OSError) as exc:
         confirmation.delete()
         delete_quietly(name)
@@ -107,10 +108,10 @@ def confirm_submission(confirmation, request):
         parental = confirmations.create(PARENTAL, payload["parent_email"], page=contest, payload={
             **payload, "author_confirmed_at": timezone.now().isoformat(),
         })
-        send("confirm_parental", payload["parent_email"], gettext_lazy("Your child's entry in a photo contest"), {
+        mail.send([mail.message("participation/emails/confirm_parental", payload["parent_email"], {
             "contest": contest, "payload": payload, "link": confirmations.link(parental),
             "expires": confirmations.expires_at(parental),
-        })
+        }, mail.site_of(contest))])
         return confirmations.Outcome(
             _("Your address is confirmed"),
             _("We have sent a message to %(parent)s. Your photo will be entered once your parent has "
@@ -162,9 +163,9 @@ def create_entry(contest, payload, extra_consents=()):
     )
     create_consents(Consent, [*payload["consents"], *extra_consents], entry=entry)
     log(entry, "participation.submit")
-    notify("entry_received", entry.email, gettext_lazy("Your entry is registered"), {
+    mail.send_after_commit([mail.message("participation/emails/entry_received", entry.email, {
         "contest": contest, "entry": entry, "manage_link": manage_url(entry),
-    })
+    }, mail.site_of(contest))])
     return entry
 
 
@@ -172,7 +173,7 @@ def create_entry(contest, payload, extra_consents=()):
 
 def manage_url(entry):
     token = make_token("manage", {"e": entry.pk, "k": entry.edit_key})
-    return absolute_url(reverse("participation:manage", args=[token]), entry.contest)
+    return mail.absolute_url(reverse("participation:manage", args=[token]), mail.site_of(entry.contest))
 
 
 def entry_from_manage_token(token):

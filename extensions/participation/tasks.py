@@ -2,11 +2,11 @@
 database worker in production): renditions after approval, e-mails to the
 winners, copies into the image library, and the scheduled purge."""
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.log_actions import log
 
-from .core.mail import send
+from core import mail
+
 from .images import RENDITION_WIDTHS
 from .models import ContestPage, Entry
 from .photos import ensure_rendition
@@ -32,7 +32,8 @@ def notify_winners(contest_id: int):
     for entry in winners(contest):
         if entry.winner_notified_at or not entry.email:
             continue
-        send("winner", entry.email, _("You are among the winners"), {"contest": contest, "entry": entry})
+        mail.send([mail.message("participation/emails/winner", entry.email, {"contest": contest, "entry": entry},
+                                mail.site_of(contest))])
         Entry.objects.filter(pk=entry.pk).update(winner_notified_at=timezone.now())
         log(entry, "participation.winner_notified")
         count += 1

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import mail
+
 from .core import confirmations
 from .core.identity import email_key
-from .core.mail import absolute_url, notify, send
 from .core.tokens import LinkError, make_token, read_token
 from .core.votes import cast
 from .models import Vote
@@ -26,10 +27,10 @@ CLOSED = gettext_lazy("The vote is closed: votes can no longer be cast or withdr
 def request_vote(contest, entry, email, request):
     """E-mails the link that will make the vote count."""
     confirmation = confirmations.create(VOTE, email, page=contest, payload={"entry": entry.pk}, request=request)
-    send("confirm_vote", confirmation.email, gettext_lazy("Confirm your vote"), {
+    mail.send([mail.message("participation/emails/confirm_vote", confirmation.email, {
         "contest": contest, "entry": entry, "link": confirmations.link(confirmation),
         "expires": confirmations.expires_at(confirmation),
-    })
+    }, mail.site_of(contest))])
     return confirmation
 
 
@@ -66,9 +67,9 @@ def confirm_vote(confirmation, request):
     if vote is None:
         raise LinkError(already_voted_message(contest))
     withdraw_link = withdraw_url(vote)
-    notify("vote_counted", confirmation.email, gettext_lazy("Your vote counts"), {
+    mail.send_after_commit([mail.message("participation/emails/vote_counted", confirmation.email, {
         "contest": contest, "entry": entry, "withdraw_link": withdraw_link,
-    })
+    }, mail.site_of(contest))])
     return confirmations.Outcome(
         _("Your vote counts"),
         _("Thank you! Your vote for “%(title)s” is counted. You can withdraw it until the vote closes.")
@@ -79,7 +80,7 @@ def confirm_vote(confirmation, request):
 
 def withdraw_url(vote):
     token = make_token("withdraw", {"v": vote.pk, "k": vote.voter_key[:16]})
-    return absolute_url(reverse("participation:withdraw", args=[token]), vote.contest)
+    return mail.absolute_url(reverse("participation:withdraw", args=[token]), mail.site_of(vote.contest))
 
 
 def vote_from_token(token):

@@ -22,7 +22,7 @@ NEW_PASSWORD = "Gendarmerie-Machecoul-2025"
 
 
 def link_of(message):
-    return re.search(r"http://testserver(/invitation/[^/\s]+/)", message.body).group(1)
+    return re.search(r"http://localhost(/invitation/[^/\s]+/)", message.body).group(1)
 
 
 @pytest.fixture

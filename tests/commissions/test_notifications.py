@@ -1,9 +1,12 @@
 """Telling members what is new, as each one chose: immediately, in a daily
-digest, or never; one message per recipient, with absolute links."""
+digest, or never; one message per recipient, with absolute links; one
+click in the message (or the mail client's List-Unsubscribe) stops them."""
+import re
 from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.test import Client as client_class
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -48,7 +51,7 @@ def test_a_new_publication_is_mailed_to_those_who_want_it_now(cast, urbanisme, r
     assert recipients() == sorted([cast["elu_member"].email, readers[Notify.IMMEDIATELY].email])
     message = mail.outbox[0]
     assert "[Commission urbanisme]" in message.subject and "Visite du chantier" in message.subject
-    assert "http://testserver/espaces/commission-urbanisme/publications/" in message.body
+    assert "http://localhost/espaces/commission-urbanisme/publications/" in message.body
     assert message.alternatives[0][1] == "text/html"
     assert "Rendez-vous" not in message.body  # the text stays on the site
 
@@ -92,8 +95,8 @@ def test_the_daily_digest(cast, urbanisme, securite, readers):
     assert message.to == [daily.email]
     assert "Compte rendu du 3 mars" in message.body and "Exercice d'évacuation" in message.body
     assert "Ma propre note" not in message.body
-    assert f"http://testserver{item.get_url()}" in message.body
-    assert f"http://testserver{other.get_url()}" in message.body
+    assert f"http://localhost{item.get_url()}" in message.body
+    assert f"http://localhost{other.get_url()}" in message.body
     assert "Commission urbanisme" in message.alternatives[0][0]
 
 
@@ -110,3 +113,46 @@ def test_the_digest_skips_old_news_and_quiet_days(cast, urbanisme, readers):
     item.save()
     assert send_digests() == 0
     assert mail.outbox == []
+
+
+def unsubscribe_link(message):
+    """The one-click link of List-Unsubscribe, which the footer shows too."""
+    header = message.message()["List-Unsubscribe"]
+    assert message.message()["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    link = re.fullmatch(r"<http://localhost(/notifications/desabonnement/\S+/)>", header).group(1)
+    assert link in message.body and link in message.alternatives[0][0]
+    return link
+
+
+def test_the_unsubscribe_link_asks_before_it_stops_the_mails(cast, urbanisme, readers, post, client):
+    post(cast["president"], urbanisme.page.url + "publications/nouvelle/", {"title": "Visite", "text": "Texte"})
+    message = next(m for m in mail.outbox if m.to == [cast["elu_member"].email])
+    link = unsubscribe_link(message)
+    client.logout()
+    page = client.get(link)  # what a mail scanner does: nothing changes
+    assert page.status_code == 200 and "Commission urbanisme" in page.content.decode()
+    assert Membership.objects.get(user=cast["elu_member"]).notify == Notify.IMMEDIATELY
+    # The mail client's one-click POST: no cookie, no CSRF token.
+    csrf_client = client_class(enforce_csrf_checks=True)
+    response = csrf_client.post(link, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert Membership.objects.get(user=cast["elu_member"]).notify == Notify.NEVER
+    assert Membership.objects.get(user=readers[Notify.IMMEDIATELY]).notify == Notify.IMMEDIATELY
+
+
+def test_the_digest_link_stops_every_digest_of_its_reader(cast, urbanisme, securite, readers, client):
+    daily = readers[Notify.DAILY]
+    join(securite, daily, notify=Notify.DAILY)
+    publish(urbanisme, cast["president"], attachment=False)
+    send_digests()
+    [message] = mail.outbox
+    client.post(unsubscribe_link(message))
+    assert set(Membership.objects.filter(user=daily).values_list("notify", flat=True)) == {Notify.NEVER}
+
+
+def test_a_changed_unsubscribe_link_changes_nothing(cast, urbanisme, readers, post, client):
+    post(cast["president"], urbanisme.page.url + "publications/nouvelle/", {"title": "Visite", "text": "Texte"})
+    link = unsubscribe_link(mail.outbox[0])
+    response = client.post(link.replace("/desabonnement/", "/desabonnement/x"))
+    assert response.status_code == 404
+    assert not Membership.objects.filter(notify=Notify.NEVER).exclude(user=readers[Notify.NEVER]).exists()

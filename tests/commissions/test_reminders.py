@@ -41,8 +41,10 @@ def test_the_reminder_goes_to_each_non_reader(cast, urbanisme, publication, remi
     assert sorted(m.to[0] for m in mail.outbox) == sorted([cast["elu_member"].email, late.email])
     message = mail.outbox[0]
     assert publication.title in message.subject
-    assert f"http://testserver{publication.get_url()}" in message.body
-    assert f'href="http://testserver{publication.get_url()}"' in message.alternatives[0][0]
+    assert f"http://localhost{publication.get_url()}" in message.body
+    assert f'href="http://localhost{publication.get_url()}"' in message.alternatives[0][0]
+    # A chair's request to read is not a notification one can turn off.
+    assert "List-Unsubscribe" not in message.message()
     assert Reminder.objects.get().recipient_count == 2
     assert ModelLogEntry.objects.filter(action="commissions.reminder", object_id=str(publication.pk)).exists()
 

@@ -6,7 +6,8 @@ import re
 import pytest
 from django.core import mail
 
-from tests.factories import PASSWORD
+from tests.core.mime import assert_standard_headers, sender
+from tests.factories import PASSWORD, install_home_page
 from tests.html import soup
 
 pytestmark = pytest.mark.django_db
@@ -58,19 +59,29 @@ def test_signing_out_takes_a_post(client, cast, sign_in):
     assert "_auth_user_id" not in client.session
 
 
-def test_resetting_a_forgotten_password(client, cast, settings):
-    settings.WAGTAILADMIN_BASE_URL = "https://mairie.example"
-    response = client.post("/mot-de-passe/oublie/", {"email": "elu@parvis.localhost"})
+def test_resetting_a_forgotten_password(client, cast):
+    # A Host header no site answers to gets the default site's links, never its own.
+    response = client.post("/mot-de-passe/oublie/", {"email": "elu@parvis.localhost"}, HTTP_HOST="pirate.example")
     assert response["Location"] == "/mot-de-passe/envoye/"
     [message] = mail.outbox
     assert message.to == ["elu@parvis.localhost"]
-    link = re.search(r"https://mairie\.example(/mot-de-passe/nouveau/\S+/)", message.body).group(1)
+    assert "pirate" not in message.body
+    link = re.search(r"http://localhost(/mot-de-passe/nouveau/\S+/)", message.body).group(1)
     assert link in message.alternatives[0][0]
     form_url = client.get(link)["Location"]  # Django hides the token behind a redirect
     response = client.post(form_url, {"new_password1": "Nouveau-Mot-2025!", "new_password2": "Nouveau-Mot-2025!"})
     assert response["Location"] == "/mot-de-passe/modifie/"
     cast["elu_member"].refresh_from_db()
     assert cast["elu_member"].check_password("Nouveau-Mot-2025!")
+
+
+def test_a_reset_asked_on_the_intercos_site_comes_from_it(client, cast):
+    install_home_page(hostname="interco.localhost", theme="interco", title="Val d’Aurèle", slug="val")
+    client.post("/mot-de-passe/oublie/", {"email": "elu@parvis.localhost"}, HTTP_HOST="interco.localhost")
+    [message] = mail.outbox
+    assert re.search(r"http://interco\.localhost/mot-de-passe/nouveau/\S+/", message.body)
+    assert sender(message)[0] == "Val d’Aurèle"
+    assert_standard_headers(message, "interco.localhost")
 
 
 def test_an_unknown_address_gets_the_same_answer_and_no_mail(client, cast):

@@ -9,6 +9,7 @@ from django.core import mail
 from extensions.deliberations import deadlines, epci
 from extensions.deliberations.models import InformationCopy
 from extensions.meetings.models import Instance, InformationRecipient
+from tests.core.mime import assert_standard_headers
 
 from .helpers import hold
 
@@ -34,6 +35,8 @@ def test_the_list_copy_is_due_within_a_month_and_sent_once(epci_seance, secretar
     assert epci.send_copy(copy) == 0
     assert len(mail.outbox) == 2 and mail.outbox[0].attachments[0][2] == "application/pdf"
     assert "L5211-40-2" in mail.outbox[0].body
+    assert mail.outbox[0].subject.startswith("Liste des délibérations — ")
+    assert_standard_headers(mail.outbox[0], "localhost")
 
 
 def test_no_copy_for_a_commune(seance, secretary, members):

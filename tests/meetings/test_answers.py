@@ -11,6 +11,7 @@ from django.utils import timezone
 from extensions.meetings import convocations, workflow
 from extensions.meetings.models import Pouvoir, Recipient
 from extensions.meetings.workflow import TransitionError
+from tests.core.mime import assert_standard_headers
 
 from .conftest import recipient
 from .factories import MeetingPageFactory
@@ -33,6 +34,7 @@ def test_a_pouvoir_is_recorded_and_its_holder_told(convoked, elus, django_captur
     assert pouvoir.holder == elus[1] and list(pouvoir.meetings.all()) == [convoked]
     assert [m.to for m in mail.outbox] == [[elus[1].email]]
     assert "Anne Conseil" in mail.outbox[0].subject
+    assert_standard_headers(mail.outbox[0], "localhost")
     assert list(workflow.pouvoirs_in_force(convoked)) == [pouvoir]
 
 

@@ -44,7 +44,7 @@ def admin_sign_in(tab, username):
 
 def personal_link(address):
     [message] = [m for m in mail.outbox if m.to == [address]]
-    return re.search(r"http://testserver(/seances/convocation/[^/\s]+/)", message.body).group(1)
+    return re.search(r"http://localhost(/seances/convocation/[^/\s]+/)", message.body).group(1)
 
 
 def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(new_window, council_meeting):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from extensions.meetings import links
 from extensions.meetings.models import AuditEvent
 from extensions.meetings.tasks import send_due_reminders
+from tests.core.mime import assert_standard_headers
 
 from .conftest import recipient
 
@@ -19,7 +20,8 @@ def test_reminder_once_to_those_who_have_not_opened(client, convoked, elus):
     later = timezone.now() + timedelta(hours=49)
     assert send_due_reminders(now=later) == 3
     assert sorted(m.to[0] for m in mail.outbox) == sorted(u.email for u in elus[1:4])
-    assert "/seances/convocation/" in mail.outbox[0].body
+    assert "http://localhost/seances/convocation/" in mail.outbox[0].body
+    assert_standard_headers(mail.outbox[0], "localhost")  # a legal reminder: no unsubscription
     assert send_due_reminders(now=later + timedelta(hours=1)) == 0
     assert AuditEvent.objects.filter(kind=AuditEvent.Kind.REMINDED).count() == 3
 

@@ -1,8 +1,10 @@
 """Sending from the checks to the e-mails (test mail backend): refusals in
 French with the legal dates, one message per member by e-mail, none for
-the member on paper, double sending sends once, the state moves once."""
+the member on paper, double sending sends once, the state moves once; each
+message is an invitation calendars understand, from the meeting's site."""
 import datetime
 
+import icalendar
 import pytest
 from django.core import mail
 from django.utils import timezone
@@ -10,8 +12,11 @@ from django.utils import timezone
 from extensions.meetings import convocations, workflow
 from extensions.meetings.models import Delivery, Recipient
 from extensions.meetings.pages import MeetingPage
+from pages.models import SiteIdentity
+from tests.core.mime import assert_standard_headers, sender
+from tests.factories import install_home_page
 
-from .factories import MeetingPageFactory
+from .factories import MeetingIndexPageFactory, MeetingPageFactory
 
 
 def test_locking_takes_the_members_in_office(ready, elus):
@@ -128,3 +133,62 @@ def test_an_unpublished_meeting_cannot_be_sent(ready, agent):
     with pytest.raises(convocations.SendRefused) as refused:
         convocations.send(ready, agent)
     assert "Publiez d'abord la page" in refused.value.messages[-1]
+
+
+@pytest.fixture
+def identity(home_page):
+    """The commune's identity: the sender of its e-mails."""
+    identity = SiteIdentity.for_site(home_page.get_site())
+    identity.name, identity.email = "Commune de Parvis", "mairie@parvis.localhost"
+    identity.save()
+    return identity
+
+
+def calendar_parts(message):
+    """The invitation as the alternative part and as the attachment, read
+    back from the raw MIME as a mail client does."""
+    raw = assert_standard_headers(message, "localhost")
+    assert raw.get_content_type() == "multipart/mixed"
+    [alternative] = [part for part in raw.iter_parts() if part.get_content_type() == "multipart/alternative"]
+    assert [part.get_content_type() for part in alternative.iter_parts()] == ["text/plain", "text/html",
+                                                                            "text/calendar"]
+    [attachment] = list(raw.iter_attachments())
+    assert attachment.get_filename() == "convocation.ics"
+    return list(alternative.iter_parts())[2], attachment
+
+
+def test_the_convocation_is_an_invitation_from_the_commune(identity, convoked):
+    message = mail.outbox[0]
+    assert sender(message) == ("Commune de Parvis", "mairie@parvis.localhost")
+    assert "http://localhost/seances/convocation/" in message.body
+    for part in calendar_parts(message):
+        assert part.get_content_type() == "text/calendar" and part.get_param("method") == "REQUEST"
+        calendar = icalendar.Calendar.from_ical(part.get_content())
+        assert calendar["METHOD"] == "REQUEST"
+        event = calendar.walk("VEVENT")[0]
+        assert event["ATTENDEE"] == f"mailto:{message.to[0]}"
+        assert event["ORGANIZER"] == "mailto:mairie@parvis.localhost"  # the sender
+
+
+def test_a_cancellation_is_a_calendar_cancel(convoked, agent, django_capture_on_commit_callbacks):
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        convocations.cancel(convoked, agent)
+    for part in calendar_parts(mail.outbox[0]):
+        assert part.get_param("method") == "CANCEL"
+
+
+def test_the_interco_convenes_from_its_own_site(council, elus, agent, django_capture_on_commit_callbacks):
+    home = install_home_page(hostname="interco.localhost", theme="interco", title="Communauté du Val d’Aurèle",
+                             slug="val")
+    meeting = MeetingPageFactory(parent=MeetingIndexPageFactory(parent=home), instance=council)
+    workflow.lock_recipients(meeting, agent)
+    with django_capture_on_commit_callbacks(execute=True):
+        convocations.send(meeting, agent)
+    message = mail.outbox[0]
+    assert sender(message)[0] == "Communauté du Val d’Aurèle"
+    assert "http://interco.localhost/seances/convocation/" in message.body
+    assert "http://localhost" not in message.body and "testserver" not in message.body
+    assert_standard_headers(message, "interco.localhost")
+    assert Delivery.objects.filter(convocation__meeting=meeting).exclude(message_id="").first().message_id.endswith(
+        "@interco.localhost>")

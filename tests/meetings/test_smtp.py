@@ -28,7 +28,7 @@ def send(meeting, agent, capture):
 
 def link_in(message):
     text = message.get_body(("plain",)).get_content()
-    return re.search(r"http://testserver(/seances/convocation/[^/\s]+/)", text).group(1)
+    return re.search(r"http://localhost(/seances/convocation/[^/\s]+/)", text).group(1)
 
 
 def test_each_member_gets_one_message_with_a_working_link(inbox, ready, agent, elus, client,
@@ -36,6 +36,7 @@ def test_each_member_gets_one_message_with_a_working_link(inbox, ready, agent, e
     send(ready, agent, django_capture_on_commit_callbacks)
     for elu in elus[:4]:
         [message] = inbox.to(elu.email)
+        assert message["Auto-Submitted"] == "auto-generated" and message["Message-ID"].endswith("@localhost>")
         response = client.get(link_in(message))
         assert response.status_code == 200
         assert "Conseil municipal du mois" in response.content.decode()

@@ -6,6 +6,7 @@ from wagtail.models import ModelLogEntry
 
 from extensions.participation.core.models import Confirmation
 from extensions.participation.models import Entry
+from tests.core.mime import assert_standard_headers
 from tests.html import visible_text
 from tests.participation.helpers import last_link, private_files, submit
 
@@ -30,6 +31,8 @@ def test_a_submission_waits_for_the_authors_confirmation(client, contest):
     assert message.to == ["camille@exemple.fr"]
     assert message.alternatives and "text/html" == message.alternatives[0][1]
     assert "http://localhost/participation/confirmer/" in message.body
+    assert message.subject == "Confirmez votre participation"
+    assert_standard_headers(message, "localhost")
 
 
 def test_following_the_link_and_confirming_creates_the_entry(client, contest, django_capture_on_commit_callbacks):

@@ -10,8 +10,9 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core import mail
+
 from .identity import ip_key, normalise_email
-from .mail import absolute_url
 from .models import Confirmation
 from .tokens import INVALID, USED, LinkError, make_token, read_token
 
@@ -58,7 +59,7 @@ def create(purpose, email, *, page=None, payload=None, request=None):
 def link(confirmation):
     """The absolute link to put in the e-mail."""
     token = make_token(TOKEN_PURPOSE, {"c": confirmation.pk, "p": confirmation.purpose})
-    return absolute_url(reverse("participation:confirm", args=[token]), confirmation.page)
+    return mail.absolute_url(reverse("participation:confirm", args=[token]), mail.site_of(confirmation.page))
 
 
 def expires_at(confirmation):
