@@ -16,10 +16,15 @@ from wagtail.url_routing import RouteResult
 class SpaceIndexPage(Page):
     """Where the space pages live. Its own address shows "Mes espaces"; a
     signed-out visitor gets the sign-in page for any address below it,
-    existing or not, so that the names of spaces cannot be probed."""
+    existing or not, so that the names of spaces cannot be probed. A
+    section of its site that no role edits (pages/roles.py): spaces are run
+    by their président(e) and agent référent from the space's own views,
+    and provisioning keeps the pages."""
 
     is_creatable = False
+    parent_page_types = ["pages.HomePage"]
     max_count_per_parent = 1
+    section_editors = None
     subpage_types = ["commissions.SpacePage"]
 
     class Meta:

@@ -17,10 +17,13 @@ from extensions.meetings import rules
 class ActIndexPage(RoutablePageMixin, Page):
     """Where a site's acts live (e.g. /deliberations/): the published acts,
     newest first, and the list of deliberations of each séance
-    (L2121-25)."""
+    (L2121-25). A section of its site that no role edits by hand
+    (pages/roles.py): acts are written by the publication only."""
 
+    parent_page_types = ["pages.HomePage"]
     subpage_types = ["deliberations.ActPage"]
     max_count_per_parent = 1
+    section_editors = None
     template = "deliberations/act_index_page.html"
 
     class Meta:

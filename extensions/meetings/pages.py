@@ -17,15 +17,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from pages.roles import AGENTS
+
 NOTE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
 class MeetingIndexPage(Page):
     """Where meeting pages live (e.g. /seances/): lists the meetings the
-    visitor may see, upcoming first."""
+    visitor may see, upcoming first. A section of its site, edited by the
+    Agents (pages/roles.py): never below an editorial page, whose editors
+    would then reach the meetings."""
 
+    parent_page_types = ["pages.HomePage"]
     subpage_types = ["meetings.MeetingPage"]
     max_count_per_parent = 1
+    section_editors = AGENTS
 
     class Meta:
         verbose_name = _("meetings")

@@ -6,6 +6,7 @@ budget, turned upright, and re-encoded as a fresh JPEG without any metadata
 (EXIF, GPS, XMP, comments, text chunks) before anything is stored. Public
 renditions are made from that clean copy, never from the upload."""
 import io
+import math
 import re
 import warnings
 from dataclasses import dataclass
@@ -19,6 +20,17 @@ pillow_heif.register_heif_opener()
 
 # A 48-megapixel phone photo fits; a decompression bomb does not.
 MAX_PIXELS = 60_000_000
+# What decoding one upload may take: 50 MP of RGB (a 48 MP phone photo
+# fits); an image with transparency, which takes 8 bytes a pixel while it
+# is reduced, gets 18 MP. A JPEG counts at the scale draft() decodes it.
+# Measured: cleaning the largest accepted PNG peaks under 400 MB
+# (tests/benchmarks/test_participation_gallery.py).
+MAX_DECODED_BYTES = 150_000_000
+# The clean copy's longest side at most (a 48 MP phone photo keeps 4,032
+# pixels): more than the largest rendition and a print of the winners
+# need. Reducing to it as early as the format allows bounds the memory of
+# cleaning one upload (tests/benchmarks/test_participation_gallery.py).
+MASTER_LONG_SIDE = 4096
 MASTER_QUALITY = 90
 RENDITION_WIDTHS = (480, 960, 1600)
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF")
@@ -199,11 +211,52 @@ def _srgb_rgb(img):
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile: keep the colours as they are
     if img.mode in ("RGBA", "LA", "PA") or "transparency" in img.info:
-        rgba = img.convert("RGBA")
-        img = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba)
+        rgba = img if img.mode == "RGBA" else img.convert("RGBA")
+        # Pasting through the alpha channel composes on white with one RGB
+        # copy, where alpha_composite would take three RGBA ones.
+        img = Image.new("RGB", rgba.size, "white")
+        img.paste(rgba, mask=rgba.getchannel("A"))
+        del rgba
     img = img.convert("RGB")
     img.info = {}
     return img
+
+
+def _decoded_bytes_per_pixel(img):
+    """Memory a pixel takes at the peak of _reduced(): decoded, converted
+    for the modes reduce() cannot average, and once more for an image with
+    transparency, which reduce() premultiplies in a full-size copy."""
+    alpha = img.mode in ("RGBA", "LA") or (img.mode == "P" and "transparency" in img.info)
+    if img.mode == "P":
+        decoded, converted = 1, 4 if alpha else 3
+    elif img.mode == "1" or img.mode.startswith("I;16"):
+        decoded, converted = (1 if img.mode == "1" else 2), 1
+    else:
+        decoded, converted = len(img.getbands()) * (4 if img.mode in ("I", "F") else 1), 0
+    return decoded + converted + ((converted or decoded) if alpha else 0)
+
+
+def _reduced(img):
+    """`img` loaded and reduced by the smallest whole factor that brings its
+    longest side to MASTER_LONG_SIDE or less (so between half of it and
+    it), with as few full-size copies as the format allows: a JPEG is
+    decoded at that scale by its DCT (draft) when the factor allows it;
+    other formats are decoded once, then reduced (a box average that reads
+    the full image without copying it)."""
+    factor = math.ceil(max(img.size) / MASTER_LONG_SIDE)
+    if img.format == "JPEG" and factor >= 2:
+        img.draft(None, (img.width // factor, img.height // factor))
+    per_pixel = _decoded_bytes_per_pixel(img)
+    if img.width * img.height * per_pixel > MAX_DECODED_BYTES:
+        raise PhotoRejected(TOO_MANY_PIXELS % {"max": MAX_DECODED_BYTES // per_pixel // 1_000_000})
+    img.load()
+    # Modes that reduce() cannot average: palette indices, bits, 16 bits.
+    if img.mode == "P":
+        img = img.convert("RGBA" if "transparency" in img.info else "RGB")
+    elif img.mode == "1" or img.mode.startswith("I;16"):
+        img = img.convert("L")
+    factor = math.ceil(max(img.size) / MASTER_LONG_SIDE)
+    return img.reduce(factor) if factor >= 2 else img
 
 
 def decode(data, fmt, min_long_side):
@@ -220,7 +273,8 @@ def decode(data, fmt, min_long_side):
                     "This photo is too small (%(width)s × %(height)s pixels): its longest side must have "
                     "at least %(min)s pixels."
                 ) % {"width": width, "height": height, "min": min_long_side})
-            img.load()
+            # Rebinding `img` frees the full-size decode before the next steps.
+            img = _reduced(img)
             return _srgb_rgb(ImageOps.exif_transpose(img))
         except PhotoRejected:
             raise

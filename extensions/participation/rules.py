@@ -1,5 +1,6 @@
 """Rules of a contest stated once, as pure functions: date windows, the age
 of digital consent, who may not take part."""
+from .core.identity import mailbox
 
 DIGITAL_CONSENT_AGE = 15
 
@@ -26,7 +27,7 @@ def lines(text):
 def excluded_email(email, excluded_domains, jury_emails):
     """True when the address belongs to the organiser's staff (one of the
     excluded domains) or to a jury member."""
-    email = email.strip().lower()
+    email = mailbox(email)
     domain = email.rpartition("@")[2]
     domains = {d.lower().lstrip("@") for d in excluded_domains}
-    return domain in domains or email in {j.strip().lower() for j in jury_emails if j}
+    return domain in domains or email in {mailbox(j) for j in jury_emails if j}

@@ -10,6 +10,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
@@ -30,6 +31,8 @@ from .storage import private_storage
 FORM_OVERHEAD = 256 * 1024
 TOO_MANY = _("Too many attempts from your connection or address. Please try again later.")
 MAIL_FAILED = _("We could not send the e-mail just now. Please try again in a few minutes.")
+# How long a browser may reuse a photo that moderation can still withdraw.
+PHOTO_CACHE_SECONDS = 60
 CLOSED = _("Entries are not accepted at the moment: see the dates of the contest.")
 
 
@@ -169,8 +172,10 @@ def photo(request, entry_id, width):
     if entry is None or width not in RENDITION_WIDTHS:
         raise Http404(_("No photo here."))
     response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
-    # Short-lived: a photo withdrawn from the gallery must vanish soon.
-    response["Cache-Control"] = "public, max-age=3600"
+    # An approved photo can be rejected later (a complaint, a minor's
+    # parent): no shared cache (proxy, CDN) may keep it, and a browser only
+    # for the minute a visit through the gallery lasts.
+    patch_cache_control(response, private=True, max_age=PHOTO_CACHE_SECONDS)
     return response
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from core import mail
 
 from .core import confirmations
-from .core.identity import email_key
+from .core.identity import email_key, mailbox
 from .core.tokens import LinkError, make_token, read_token
 from .core.votes import cast
 from .models import Vote
@@ -36,7 +36,7 @@ def request_vote(contest, entry, email, request):
 
 def voter_refusal(contest, email):
     """Why this address may not vote in this contest, or None."""
-    if email.lower() in {e.lower() for e in contest.jury_emails()}:
+    if mailbox(email) in {mailbox(e) for e in contest.jury_emails()}:
         return _("Jury members do not take part in the public vote.")
     if contest.voters_list_required and not contest.eligible_voters.filter(email=email.lower()).exists():
         return _("This address is not on the list of voters of this contest.")

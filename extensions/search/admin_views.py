@@ -1,12 +1,14 @@
 """Two reports in the Wagtail admin: the documents whose text could not be
 extracted (with the reason), for the staff who manage documents; and the
 most searched queries, for the staff who pin search results (Wagtail's own
-report is for superusers only)."""
+report is for superusers only), who alone may also open Wagtail's query
+chooser."""
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
+from wagtail.contrib.search_promotions import views as promotion_views
 from wagtail.contrib.search_promotions.views.reports import SearchTermsReportView
 from wagtail.documents import get_document_model
 from wagtail.permissions import policy_registry
@@ -30,6 +32,15 @@ def can_see_extraction_report(user):
 
 def can_see_search_terms(user):
     return user.is_superuser or any(user.has_perm(permission) for permission in PROMOTION_PERMISSIONS)
+
+
+def query_chooser(request, get_results=False):
+    """Wagtail's query chooser lists the most searched words to anyone who
+    reaches the admin (Jury, Agents...): only those who may see the search
+    terms report may open it."""
+    if not can_see_search_terms(request.user):
+        return permission_denied(request)
+    return promotion_views.chooser(request, get_results=get_results)
 
 
 class ExtractionFailuresView(ReportView):

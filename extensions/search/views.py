@@ -41,7 +41,7 @@ def run(request, form):
     paginator = Paginator(search.merged(), PER_PAGE)
     page_obj = paginator.get_page(form.cleaned_data["page"] or 1)
     first_page = page_obj.number == 1
-    if first_page:
+    if first_page and is_public_query(request, paginator.count):
         # What the "Search terms" report counts.
         Query.get(params.query).add_hit()
     facets = search.facets()
@@ -58,6 +58,14 @@ def run(request, form):
         "facets": facets,
         "promotions": pinned_results(request, params.query) if first_page else [],
     }
+
+
+def is_public_query(request, total):
+    """Only what a visitor signed out searched and found is recorded: the
+    report and the query chooser show the words to staff, and a signed-in
+    person's words (an élu's, a member's of a space) or a search that
+    finds nothing public (a guessed name) are nobody else's business."""
+    return not request.user.is_authenticated and total > 0
 
 
 def facet_url(query, name, value, active):

@@ -5,12 +5,23 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from . import admin_urls
-from .admin_views import can_see_extraction_report, can_see_search_terms
+from .admin_views import can_see_extraction_report, can_see_search_terms, query_chooser
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     return [path("recherche/", include(admin_urls, namespace="parvis_search"))]
+
+
+@hooks.register("register_admin_urls", order=-1)
+def guard_query_chooser():
+    """Listed before wagtail.contrib.search_promotions' own URLs, these
+    paths answer instead of its unguarded query chooser."""
+    return [
+        path("searchpicks/queries/chooser/", query_chooser, name="parvis_query_chooser"),
+        path("searchpicks/queries/chooser/results/", query_chooser, {"get_results": True},
+             name="parvis_query_chooser_results"),
+    ]
 
 
 class PermissionMenuItem(MenuItem):

@@ -11,7 +11,7 @@ from taggit.models import TaggedItemBase
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -46,6 +46,22 @@ class BasePage(Page):
         abstract = True
 
 
+class HomePagePermissionTester(PagePermissionTester):
+    """Page permissions are granted per section (roles.py), because a
+    permission on a home page would reach the meetings and spaces below
+    it. The home page itself is the exception, through a model permission
+    that reaches no other page: its holders edit and publish home pages
+    and add sections under them."""
+
+    HOME_PAGE_PERMISSION = "pages.change_homepage"
+    HOME_PAGE_ACTIONS = {"add", "change", "publish", "lock", "unlock"}
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        if user.is_active and not user.is_superuser and user.has_perm(self.HOME_PAGE_PERMISSION):
+            self.permissions |= self.HOME_PAGE_ACTIONS
+
+
 class HomePage(BasePage):
     """The root of a site: a welcome text, then the latest news and the next
     events of that site."""
@@ -55,6 +71,9 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def permissions_for_user(self, user):
+        return HomePagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,11 +1,16 @@
 """Benchmarks of photo contests (not part of `make test`; `make bench`):
 the gallery and an entry page with 1,000 approved entries (queries and
-time), and the cost of cleaning one 12-megapixel upload and of its
-renditions. Prints its figures."""
+time), the cost of cleaning one 12-megapixel upload and of its
+renditions, and the peak memory of cleaning a 59-megapixel PNG. Prints its
+figures."""
 import io
+import json
 import os
 import statistics
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -100,3 +105,60 @@ def test_cleaning_a_12_megapixel_upload():
     Image.open(io.BytesIO(data)).save(heic, "HEIF", quality=80)
     seconds, _clean = _timed(lambda: clean_photo(heic.getvalue(), max_bytes=40 * 1024 * 1024, min_long_side=1600))
     print(f"12-megapixel HEIC upload ({len(heic.getvalue()) / 1e6:.1f} MB): cleaned in {seconds * 1000:.0f} ms")
+
+
+# Run in a fresh interpreter, so that its peak resident size is that of
+# one worker cleaning one upload. Read from VmHWM, which starts afresh at
+# exec (ru_maxrss would carry this process's peak over).
+PEAK_SCRIPT = """
+import json, os, re, sys
+import django
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
+django.setup()
+from extensions.participation.images import PhotoRejected, clean_photo
+
+def peak_kib():
+    return int(re.search(r"VmHWM:\\s+(\\d+) kB", open("/proc/self/status").read()).group(1))
+
+data = open(sys.argv[1], "rb").read()
+before = peak_kib()
+try:
+    clean = clean_photo(data, max_bytes=40 * 1024 * 1024, min_long_side=1600)
+    result = f"clean copy {clean.width} x {clean.height}"
+except PhotoRejected as exc:
+    result = f"refused: {exc.message}"
+print(json.dumps({"before_kib": before, "peak_kib": peak_kib(), "result": result}))
+"""
+PEAK_LIMIT_MB = 400
+
+
+def _peak(tmp_path, mode, colour, side):
+    """(peak MB, MB before cleaning, file KB, result) of cleaning a square
+    PNG in `mode` in a fresh interpreter."""
+    path = tmp_path / f"{mode}-{side}.png"
+    picture = Image.new(mode, (side, side), colour)
+    picture.save(path, "PNG")
+    del picture
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", PEAK_SCRIPT, str(path)], capture_output=True, text=True, check=True,
+        cwd=root, env={**os.environ, "PYTHONPATH": os.pathsep.join([str(root / "site"), str(root)])},
+    )
+    figures = json.loads(result.stdout.strip().splitlines()[-1])
+    return figures["peak_kib"] / 1024, figures["before_kib"] / 1024, path.stat().st_size // 1024, figures["result"]
+
+
+@pytest.mark.parametrize(("mode", "colour", "side"), [
+    ("RGBA", (40, 90, 160, 200), 7700),  # 59 MP, issue 13: refused from its header
+    ("RGB", (40, 90, 160), 7700),  # 59 MP: refused as well
+    ("RGB", (40, 90, 160), 7070),  # 50 MP: the largest PNG accepted, decoded once and reduced
+    ("RGBA", (40, 90, 160, 200), 4330),  # 18.7 MP: the largest accepted with transparency
+])
+def test_peak_memory_of_cleaning_a_large_png(tmp_path, mode, colour, side):
+    """A huge PNG of one colour compresses to a few hundred KB: the worst
+    upload an anonymous visitor may send is the largest one under the
+    decoding budget."""
+    peak, before, kib, outcome = _peak(tmp_path, mode, colour, side)
+    print(f"\n{side * side / 1e6:.1f}-megapixel {mode} PNG ({kib} KB): peak resident memory {peak:.0f} MB "
+          f"(Django loaded: {before:.0f} MB; cleaning: +{peak - before:.0f} MB) -> {outcome}")
+    assert peak < PEAK_LIMIT_MB

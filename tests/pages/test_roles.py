@@ -1,17 +1,20 @@
 """The groups of ARCHITECTURE.md exist after migrate with their Wagtail
-permissions: Rédaction publishes, Agents edit without publishing, Élus
-have no admin."""
+permissions: Rédaction publishes the editorial sections, Agents the
+meetings (tests/security/test_page_permissions.py walks the whole tree),
+Élus have no admin."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
 from pages.roles import AGENTS, ELUS, REDACTION, ensure_roles, public_collection
+from tests.factories import StandardPageFactory
+from tests.meetings.factories import MeetingIndexPageFactory
 
 
-def page_codenames(group):
+def page_codenames(group, page=None):
     return set(
-        GroupPagePermission.objects.filter(group__name=group, page=Page.get_first_root_node())
+        GroupPagePermission.objects.filter(group__name=group, page=page or Page.get_first_root_node())
         .values_list("permission__codename", flat=True)
     )
 
@@ -30,8 +33,10 @@ def test_the_three_roles_exist_after_migrate():
 
 
 @pytest.mark.django_db
-def test_redaction_can_edit_and_publish_pages_and_documents():
-    assert {"add_page", "change_page", "publish_page"} <= page_codenames(REDACTION)
+def test_redaction_can_edit_and_publish_pages_and_documents(home_page):
+    section = StandardPageFactory(parent=home_page)
+    assert {"add_page", "change_page", "publish_page"} <= page_codenames(REDACTION, section)
+    assert not page_codenames(REDACTION) and not page_codenames(REDACTION, home_page)
     assert {"add_image", "choose_image"} <= collection_codenames(REDACTION)
     assert {"add_document", "change_document"} <= collection_codenames(REDACTION, public_collection())
 
@@ -45,9 +50,11 @@ def test_staff_document_rights_stop_at_the_public_collection(role):
 
 
 @pytest.mark.django_db
-def test_agents_edit_but_cannot_publish():
-    assert {"add_page", "change_page"} <= page_codenames(AGENTS)
-    assert "publish_page" not in page_codenames(AGENTS)
+def test_agents_edit_and_publish_the_meetings_only(home_page):
+    meetings = MeetingIndexPageFactory(parent=home_page)
+    assert {"add_page", "change_page", "publish_page"} <= page_codenames(AGENTS, meetings)
+    assert not page_codenames(AGENTS, StandardPageFactory(parent=home_page))
+    assert not page_codenames(AGENTS) and not page_codenames(AGENTS, home_page)
 
 
 @pytest.mark.django_db

@@ -49,3 +49,18 @@ def test_the_admin_preview_needs_moderation_rights(client_as, contest):
     url = f"/admin/participation/apercu/{entry.pk}/480.jpg"
     assert client_as("redaction").get(url).status_code == 404
     assert client_as("agent").get(url).status_code == 200
+
+
+def test_a_photo_that_can_be_withdrawn_is_never_kept_by_a_shared_cache(client, contest):
+    """Approved today, rejected tomorrow: a proxy or CDN must not go on
+    serving it for an hour, and a browser only briefly."""
+    entry = make_entry(contest)
+    response = client.get(entry.photo_url())
+    assert response.status_code == 200
+    directives = {d.strip() for d in response["Cache-Control"].split(",")}
+    assert "private" in directives and "public" not in directives
+    assert "max-age=60" in directives
+
+    entry.status = Entry.Status.REJECTED
+    entry.save()
+    assert client.get(entry.photo_url()).status_code == 404

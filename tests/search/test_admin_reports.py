@@ -38,3 +38,24 @@ def test_most_searched_queries(db, client_as, role, allowed):
     assert (response.status_code == 200) is allowed
     if allowed:
         assert "plan local d'urbanisme" in visible_text(response)
+
+
+CHOOSER_URLS = ["/admin/searchpicks/queries/chooser/", "/admin/searchpicks/queries/chooser/results/?q=urba"]
+
+
+@pytest.mark.parametrize("url", CHOOSER_URLS)
+@pytest.mark.parametrize("role, allowed", [("redaction", True), ("superuser", True), ("agent", False), ("jury", False)])
+def test_only_those_who_pin_results_open_the_query_chooser(db, client, users, client_as, url, role, allowed):
+    from extensions.participation.roles import jury_group
+    from tests.factories import UserFactory
+
+    Query.get("urbanisme secret").add_hit()
+    if role == "jury":
+        juror = UserFactory(username="jure")
+        juror.groups.add(jury_group())
+        client.force_login(juror)
+    else:
+        client_as(role)
+    response = client.get(url)
+    assert ("urbanisme secret" in response.content.decode()) is allowed
+    assert (response.status_code == 200) is allowed
