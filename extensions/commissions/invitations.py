@@ -7,8 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.links import hash_token
+
 from . import emails
-from .models import Invitation, Membership, hash_token
+from .models import Invitation, Membership
 
 INVITED = "commissions.invitation.create"
 ACCEPTED = "commissions.invitation.accept"

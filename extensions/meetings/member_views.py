@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from core.links import LinkError
 from extensions.operations.sendfile import serve_file
 
 from . import ics, links
@@ -121,7 +122,7 @@ def personal(request, token):
     """The convocation through the personal link of the e-mail."""
     try:
         recipient = links.recipient_for(token)
-    except links.LinkError as error:
+    except LinkError as error:
         return link_error(request, error)
     page = recipient.meeting
     actor = recipient.user if request.user == recipient.user else None
@@ -169,7 +170,7 @@ def document(request, page, document_id):
 def personal_document(request, token, document_id):
     try:
         recipient = links.recipient_for(token)
-    except links.LinkError as error:
+    except LinkError as error:
         return link_error(request, error)
     return _serve(request, recipient.meeting, document_id, recipient)
 

@@ -14,12 +14,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
+from core.links import LinkError
 from extensions.operations.sendfile import serve_file
 
 from . import submissions, voting
 from .core import antibot, confirmations
 from .core.identity import ip_key, normalise_email
-from .core.tokens import LinkError
 from .forms import EntryEditForm, SubmissionForm, VoteForm
 from .images import RENDITION_WIDTHS
 from .models import ContestPage, Entry
