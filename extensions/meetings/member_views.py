@@ -3,9 +3,11 @@ documents for those allowed), the member's convocation (acknowledgement,
 answer, pouvoir) reached signed in or through the personal link, the
 documents behind access control, and the .ics of one meeting.
 
-The first authenticated opening, each first download and the
-acknowledgement are recorded once (conditional UPDATE / unique row), never
-from a tracking pixel."""
+The first opening, each first download and the acknowledgement are
+recorded once (conditional UPDATE / unique row), never from a tracking
+pixel nor from a plain GET of the personal link (a mail scanner fetches
+links): through the link, the opening is recorded by the member's first
+gesture on the page (opening.js posts it) or by any of their POSTs."""
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
@@ -36,7 +38,8 @@ def recipient_of(user, meeting):
 
 
 def record_opening(recipient, actor=None):
-    """The first authenticated opening (personal link or signed-in page)."""
+    """The first opening by the member: signed in on the meeting page, or a
+    human action on the personal link's page."""
     now = timezone.now()
     if Recipient.objects.filter(pk=recipient.pk, first_opened_at__isnull=True).update(first_opened_at=now):
         recipient.first_opened_at = now
@@ -114,21 +117,28 @@ def meeting(request, page):
 
 
 def link_error(request, error):
-    """Unknown, tampered or expired personal link: a clear message, nothing recorded."""
-    return TemplateResponse(request, "meetings/link_error.html", {"expired": error.expired}, status=404)
+    """Unknown, tampered, expired or withdrawn personal link: a clear
+    message, nothing recorded."""
+    return TemplateResponse(request, "meetings/link_error.html", {
+        "expired": error.expired, "withdrawn": error.status == 410, "message": error.message,
+    }, status=error.status)
 
 
 def personal(request, token):
-    """The convocation through the personal link of the e-mail."""
+    """The convocation through the personal link of the e-mail. A GET shows
+    it and records nothing; a POST is the member at work: the first one
+    records the opening (opening.js sends `open` on their first gesture)."""
     try:
         recipient = links.recipient_for(token)
     except LinkError as error:
         return link_error(request, error)
     page = recipient.meeting
     actor = recipient.user if request.user == recipient.user else None
-    record_opening(recipient, actor)
     form = None
     if request.method == "POST":
+        record_opening(recipient, actor)
+        if request.POST.get("action") == "open":
+            return HttpResponse(status=204)
         form = _handle_post(request, recipient, actor)
         if form is None:
             return redirect(request.path)
