@@ -9,8 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.storage import get_private_storage
 from extensions.meetings import rules
-from extensions.participation.storage import get_private_storage
 
 USER = settings.AUTH_USER_MODEL
 

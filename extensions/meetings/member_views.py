@@ -19,7 +19,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from core.links import LinkError
-from extensions.operations.sendfile import serve_file
+from extensions.operations.sendfile import serve_stored
 
 from . import ics, links
 from .access import can_see_documents
@@ -162,7 +162,7 @@ def _serve(request, page, document_id, recipient):
         else:
             record(page, Kind.DOWNLOADED, recipient=recipient, detail=found.title)
     # Through the site's one door for private files (nginx when configured).
-    response = serve_file(request, found.file.path, found.content_type)
+    response = serve_stored(request, found.file.storage, found.file.name, found.content_type)
     response["Content-Disposition"] = content_disposition_header(True, found.filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"

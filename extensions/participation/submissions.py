@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core.links import INVALID, LinkError
+from core.storage import delete_quietly, private_storage
 
 from .core import confirmations
 from .core.consents import create_consents
@@ -21,7 +22,6 @@ from .core.mail import absolute_url, notify, send
 from .core.models import Confirmation
 from .models import Consent, Entry, new_photo_name
 from .rules import needs_parental_consent
-from .storage import delete_quietly, private_storage
 
 SUBMISSION = "submission"
 PARENTAL = "parental"

@@ -15,7 +15,8 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
 from core.links import LinkError
-from extensions.operations.sendfile import serve_file
+from core.storage import private_storage
+from extensions.operations.sendfile import serve_stored
 
 from . import submissions, voting
 from .core import antibot, confirmations
@@ -24,7 +25,6 @@ from .forms import EntryEditForm, SubmissionForm, VoteForm
 from .images import RENDITION_WIDTHS
 from .models import ContestPage, Entry
 from .photos import ensure_rendition
-from .storage import private_storage
 
 # Room for the form's text fields around the photo in a multipart body.
 FORM_OVERHEAD = 256 * 1024
@@ -168,7 +168,7 @@ def photo(request, entry_id, width):
     ).first()
     if entry is None or width not in RENDITION_WIDTHS:
         raise Http404(_("No photo here."))
-    response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
+    response = serve_stored(request, private_storage, ensure_rendition(entry, width), "image/jpeg")
     # Short-lived: a photo withdrawn from the gallery must vanish soon.
     response["Cache-Control"] = "public, max-age=3600"
     return response
