@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.storage import get_private_storage
-from extensions.meetings import rules
+
+from . import rules
 
 USER = settings.AUTH_USER_MODEL
 

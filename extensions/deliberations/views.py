@@ -13,13 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from extensions.meetings import rules
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 from extensions.participation.core.antibot import within_limit
 from extensions.participation.core.identity import client_ip
 
-from . import deadlines, epci, listing, minutes, publication, register, seance as seance_service
+from . import deadlines, epci, listing, minutes, publication, register, rules, seance as seance_service
 from .connector import act_status
 from .forms import AdoptForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm
 from .models import CopyRequest, Deliberation, Movement, ProcesVerbal

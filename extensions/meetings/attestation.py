@@ -9,10 +9,11 @@ import io
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.pdf import Document
+
 from . import manifest
 from .audit import trail
 from .models import Delivery
-from .pdf import Document
 
 
 def _when(moment):
