@@ -39,7 +39,6 @@ INSTALLED_APPS = [
     # Not mounted: installed for Wagtail's API tokens admin (Settings ›
     # API tokens), which extensions.api authenticates with.
     "wagtail.api.v3",
-    "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
