@@ -100,9 +100,30 @@ def is_sealed(convocation):
     )
 
 
+def seal_version(convocation):
+    """Builds, hashes, seals and timestamps the manifest of a version created
+    without one (by the task, before its e-mails leave); returns the
+    version. Done once: of two tasks, the first UPDATE wins and the other
+    reads its manifest."""
+    if convocation.manifest:
+        return convocation
+    meeting = convocation.meeting
+    data = serialize(build(meeting, convocation.version, convocation.reason, meeting.recipients.all(),
+                           convocation.created_at))
+    fields = {"manifest": data.decode(), "manifest_sha256": hashlib.sha256(data).hexdigest(),
+              "signature": seal(data), "timestamp_token": timestamp(data)}
+    if not type(convocation).objects.filter(pk=convocation.pk, manifest="").update(**fields):
+        convocation.refresh_from_db(fields=list(fields))
+        return convocation
+    for name, value in fields.items():
+        setattr(convocation, name, value)
+    return convocation
+
+
 def documents_of(convocation):
-    """The document entries of a stored manifest."""
-    manifest = json.loads(convocation.manifest)
+    """The document entries of a stored manifest (none while the task has
+    not sealed it yet)."""
+    manifest = json.loads(convocation.manifest or "{}")
     return [doc for item in manifest.get("items", []) for doc in item["documents"]]
 
 
