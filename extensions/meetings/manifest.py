@@ -92,11 +92,15 @@ def seal(data):
 
 
 def is_sealed(convocation):
-    """True when the stored manifest is the one this server sealed."""
+    """True when the stored manifest is the one this server sealed, with
+    its current SECRET_KEY or one of SECRET_KEY_FALLBACKS: rotating the key
+    (the old one kept as a fallback) does not break older seals."""
     data = convocation.manifest.encode()
-    return (
-        hmac.compare_digest(seal(data), convocation.signature)
-        and hashlib.sha256(data).hexdigest() == convocation.manifest_sha256
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return hashlib.sha256(data).hexdigest() == convocation.manifest_sha256 and any(
+        hmac.compare_digest(salted_hmac(SEAL_SALT, data, secret=key, algorithm="sha256").hexdigest(),
+                            convocation.signature)
+        for key in keys
     )
 
 

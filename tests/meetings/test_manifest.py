@@ -37,6 +37,15 @@ def test_a_tampered_manifest_breaks_the_seal(convoked):
     assert not manifest.is_sealed(convocation)
 
 
+def test_a_seal_survives_the_rotation_of_the_secret_key(convoked, settings):
+    convocation = convoked.convocations.get()
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "une-nouvelle-clé-" + "x" * 50, [old]
+    assert manifest.is_sealed(convocation)
+    settings.SECRET_KEY_FALLBACKS = []
+    assert not manifest.is_sealed(convocation)
+
+
 def test_a_file_is_checked_against_the_manifest(convoked, annex):
     convocation = convoked.convocations.get()
     with annex.file.open("rb") as fh:
