@@ -8,8 +8,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from core import mail
+from core.links import hash_token
 
-from .models import Invitation, Membership, hash_token
+from .models import Invitation, Membership
 
 INVITED = "commissions.invitation.create"
 ACCEPTED = "commissions.invitation.accept"

@@ -5,8 +5,6 @@ and invitations of outsiders.
 A Space is the source of truth; its Django group, restricted page and
 private collection are derived from it by provisioning.py each time it is
 saved (and repaired if someone deletes or loosens one of them)."""
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,6 +17,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from core.links import new_secret
 
 INVITATION_VALIDITY = timedelta(days=7)
 PUBLICATION_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -227,10 +227,6 @@ class Reminder(models.Model):
         verbose_name_plural = _("reminders")
 
 
-def hash_token(raw_token):
-    return hashlib.sha256(raw_token.encode()).hexdigest()
-
-
 class InvitationQuerySet(models.QuerySet):
     def pending(self):
         """Neither accepted, revoked nor expired."""
@@ -282,8 +278,7 @@ class Invitation(models.Model):
     def new_token(self):
         """Gives the invitation a fresh secret and validity; returns the
         secret, which only the e-mail ever contains."""
-        raw = secrets.token_urlsafe(32)
-        self.token_hash = hash_token(raw)
+        raw, self.token_hash = new_secret()
         self.created_at = timezone.now()
         self.expires_at = self.created_at + INVITATION_VALIDITY
         return raw

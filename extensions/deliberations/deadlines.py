@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from extensions.meetings import rules
-
-from . import listing, minutes
+from . import listing, minutes, rules
 from .models import ProcesVerbal, Seance
 
 

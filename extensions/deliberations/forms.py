@@ -4,9 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from extensions.meetings import rules
 from extensions.meetings.pages import MeetingPage
 
+from . import rules
 from .models import Deliberation, Vote
 from .nomenclature import CHOICES, NOMENCLATURE
 

@@ -7,11 +7,11 @@ from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from extensions.meetings import rules
+from core.pdf import Document
 from extensions.meetings.access import is_publicly_visible
-from extensions.meetings.pdf import Document
 from extensions.operations.page_cache import flush_site_of
 
+from . import rules
 from .models import Deliberation, InformationCopy, Seance
 from .seance import SeanceError
 

@@ -8,9 +8,10 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from extensions.meetings import rules, workflow
-from extensions.meetings.pdf import Document
+from core.pdf import Document
+from extensions.meetings import workflow
 
+from . import rules
 from .files import store_public_document, validate_pdf
 from .models import Deliberation, InformationCopy, Movement, ProcesVerbal, Vote
 from .seance import SeanceError

@@ -9,8 +9,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from extensions.meetings import rules
-from extensions.participation.storage import get_private_storage
+from core.storage import get_private_storage
+
+from . import rules
 
 USER = settings.AUTH_USER_MODEL
 

@@ -11,7 +11,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from extensions.meetings import rules
+from . import rules
 
 
 class ActIndexPage(RoutablePageMixin, Page):

@@ -10,9 +10,9 @@ from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from extensions.meetings import rules
-from extensions.meetings.pdf import Document
+from core.pdf import Document
 
+from . import rules
 from .connector import transmit_act
 from .files import file_sha256, store_public_document
 from .models import Deliberation

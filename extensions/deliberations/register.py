@@ -5,7 +5,7 @@ an item is voted (seance._register_numbers)."""
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from extensions.meetings.pdf import Document
+from core.pdf import Document
 
 from .models import Deliberation
 from .seance import members

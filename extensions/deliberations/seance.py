@@ -5,7 +5,7 @@ small function that refuses with a French message (SeanceError) and
 changes nothing when it refuses; a double click does a step once.
 
 Members, pouvoirs and the meeting's state come from extensions.meetings
-(workflow.py); the rules from extensions.meetings.rules."""
+(workflow.py); the rules from rules.py."""
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -13,9 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from extensions.meetings import rules, workflow
+from extensions.meetings import workflow
 from extensions.meetings.models import Recipient
 
+from . import rules
 from .models import Deliberation, InformationCopy, Movement, ProcesVerbal, RegisterCounter, Seance, Vote
 
 

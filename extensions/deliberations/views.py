@@ -15,11 +15,10 @@ from django.views.decorators.http import require_POST
 
 from core.clients import client_address
 from core.ratelimit import within_limit
-from extensions.meetings import rules
 from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 
-from . import deadlines, epci, listing, minutes, publication, register, seance as seance_service
+from . import deadlines, epci, listing, minutes, publication, register, rules, seance as seance_service
 from .connector import act_status
 from .forms import AdoptForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm
 from .models import CopyRequest, Deliberation, Movement, ProcesVerbal

@@ -9,10 +9,11 @@ import io
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from core.pdf import Document
+
 from . import manifest
 from .audit import trail
 from .models import Delivery
-from .pdf import Document
 
 
 def _when(moment):
@@ -95,6 +96,9 @@ def as_pdf(convocation):
 
 
 def manifest_summary(convocation):
+    if not convocation.manifest:
+        return _("The sending task has not sealed this version's manifest yet: download the attestation again "
+                 "in a moment.")
     sealed = _("the seal is valid") if manifest.is_sealed(convocation) else _("THE SEAL DOES NOT MATCH")
     text = _("Manifest SHA-256: %(sha)s. Server seal (HMAC-SHA256): %(seal)s — %(state)s.") % {
         "sha": convocation.manifest_sha256, "seal": convocation.signature, "state": sealed}

@@ -1,6 +1,9 @@
-"""Sending convocations: checks first, then one sealed Convocation version
-and one Delivery per recipient, created in one transaction; the e-mails
-leave from a background task (tasks.py) once it commits. Also: a new
+"""Sending convocations: checks first, then one Convocation version and one
+Delivery per recipient, created in one short transaction; the background
+task (tasks.py) then builds, hashes and timestamps the version's manifest
+(manifest.seal_version: reading every file and asking the authority take
+seconds, never inside the request nor under the meeting's lock) before the
+e-mails leave. Also: a new
 version when the ordre du jour or a document changes after sending, the
 cancellation, a one-click re-send to one member, the posting of the paper
 batch and the automatic reminder.
@@ -10,7 +13,6 @@ batch and the automatic reminder.
     cancel(meeting, user)                  → annulée, CANCEL to everyone
     resend(recipient, user)                the latest version again, to one member
     record_posting(convocation, posted_on, user)"""
-import hashlib
 import json
 
 from django.db import transaction
@@ -41,17 +43,13 @@ def latest(meeting):
 
 
 def _create_version(meeting, user, reason):
-    """A sealed Convocation with one Delivery per recipient (paper ones
-    wait for the posting), enqueued for sending after commit."""
+    """A Convocation with one Delivery per recipient (paper ones wait for
+    the posting), enqueued after commit: the task seals it, then sends."""
     recipients = list(meeting.recipients.all())
     previous = latest(meeting)
     version = previous.version + 1 if previous else 1
-    now = timezone.now()
-    data = manifest.serialize(manifest.build(meeting, version, reason, recipients, now))
     convocation = Convocation.objects.create(
-        meeting=meeting, version=version, reason=reason, created_at=now, created_by=user,
-        manifest=data.decode(), manifest_sha256=hashlib.sha256(data).hexdigest(), signature=manifest.seal(data),
-        timestamp_token=manifest.timestamp(data),
+        meeting=meeting, version=version, reason=reason, created_at=timezone.now(), created_by=user,
     )
     Delivery.objects.bulk_create(
         Delivery(convocation=convocation, recipient=r,
@@ -98,13 +96,16 @@ def refresh(meeting, user=None):
     the members were sent differs; None when nothing changed."""
     if meeting.state != State.CONVOKED:
         return None
+    previous = manifest.seal_version(latest(meeting))
+    current = _fingerprint(manifest.content(meeting))  # reads every file: before the lock
     with transaction.atomic():
         # Serialises two refreshes of the same meeting.
         MeetingPage.objects.select_for_update().filter(pk=meeting.pk).first()
-        previous = latest(meeting)
+        if latest(meeting).pk != previous.pk:
+            return None  # another refresh made the version meanwhile
         stored = json.loads(previous.manifest)
         before = {key: stored.get(key) for key in ("meeting", "text", "items")}
-        if _fingerprint(before) == _fingerprint(manifest.content(meeting)):
+        if _fingerprint(before) == current:
             return None
         convocation = _create_version(meeting, user, Convocation.Reason.UPDATE)
         record(meeting, Kind.MODIFIED, actor=user, detail=_("Version %(version)d") % {"version": convocation.version})

@@ -15,13 +15,13 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
+from core.pdf import Document
 from extensions.commissions.models import Space
 
 from . import convocations, workflow
 from .member_views import acknowledge, record_opening
 from .models import Delivery, InformationRecipient, Instance, Mandate, Recipient
 from .pages import AgendaItem, MeetingIndexPage, MeetingPage
-from .pdf import Document
 from .roles import meeting_documents_collection
 from .tasks import deliver
 

@@ -12,9 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.links import hash_token
+
 from . import ics
 from .access import public_meetings, visible_meetings
-from .models import FeedToken, hash_token
+from .models import FeedToken
 
 HORIZON_DAYS = 400
 

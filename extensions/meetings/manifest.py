@@ -92,17 +92,42 @@ def seal(data):
 
 
 def is_sealed(convocation):
-    """True when the stored manifest is the one this server sealed."""
+    """True when the stored manifest is the one this server sealed, with
+    its current SECRET_KEY or one of SECRET_KEY_FALLBACKS: rotating the key
+    (the old one kept as a fallback) does not break older seals."""
     data = convocation.manifest.encode()
-    return (
-        hmac.compare_digest(seal(data), convocation.signature)
-        and hashlib.sha256(data).hexdigest() == convocation.manifest_sha256
+    keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return hashlib.sha256(data).hexdigest() == convocation.manifest_sha256 and any(
+        hmac.compare_digest(salted_hmac(SEAL_SALT, data, secret=key, algorithm="sha256").hexdigest(),
+                            convocation.signature)
+        for key in keys
     )
 
 
+def seal_version(convocation):
+    """Builds, hashes, seals and timestamps the manifest of a version created
+    without one (by the task, before its e-mails leave); returns the
+    version. Done once: of two tasks, the first UPDATE wins and the other
+    reads its manifest."""
+    if convocation.manifest:
+        return convocation
+    meeting = convocation.meeting
+    data = serialize(build(meeting, convocation.version, convocation.reason, meeting.recipients.all(),
+                           convocation.created_at))
+    fields = {"manifest": data.decode(), "manifest_sha256": hashlib.sha256(data).hexdigest(),
+              "signature": seal(data), "timestamp_token": timestamp(data)}
+    if not type(convocation).objects.filter(pk=convocation.pk, manifest="").update(**fields):
+        convocation.refresh_from_db(fields=list(fields))
+        return convocation
+    for name, value in fields.items():
+        setattr(convocation, name, value)
+    return convocation
+
+
 def documents_of(convocation):
-    """The document entries of a stored manifest."""
-    manifest = json.loads(convocation.manifest)
+    """The document entries of a stored manifest (none while the task has
+    not sealed it yet)."""
+    manifest = json.loads(convocation.manifest or "{}")
     return [doc for item in manifest.get("items", []) for doc in item["documents"]]
 
 

@@ -3,9 +3,11 @@ documents for those allowed), the member's convocation (acknowledgement,
 answer, pouvoir) reached signed in or through the personal link, the
 documents behind access control, and the .ics of one meeting.
 
-The first authenticated opening, each first download and the
-acknowledgement are recorded once (conditional UPDATE / unique row), never
-from a tracking pixel."""
+The first opening, each first download and the acknowledgement are
+recorded once (conditional UPDATE / unique row), never from a tracking
+pixel nor from a plain GET of the personal link (a mail scanner fetches
+links): through the link, the opening is recorded by the member's first
+gesture on the page (opening.js posts it) or by any of their POSTs."""
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
@@ -16,7 +18,8 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from extensions.operations.sendfile import serve_file
+from core.links import LinkError
+from extensions.operations.sendfile import serve_stored
 
 from . import ics, links
 from .access import can_see_documents
@@ -35,7 +38,8 @@ def recipient_of(user, meeting):
 
 
 def record_opening(recipient, actor=None):
-    """The first authenticated opening (personal link or signed-in page)."""
+    """The first opening by the member: signed in on the meeting page, or a
+    human action on the personal link's page."""
     now = timezone.now()
     if Recipient.objects.filter(pk=recipient.pk, first_opened_at__isnull=True).update(first_opened_at=now):
         recipient.first_opened_at = now
@@ -113,21 +117,28 @@ def meeting(request, page):
 
 
 def link_error(request, error):
-    """Unknown, tampered or expired personal link: a clear message, nothing recorded."""
-    return TemplateResponse(request, "meetings/link_error.html", {"expired": error.expired}, status=404)
+    """Unknown, tampered, expired or withdrawn personal link: a clear
+    message, nothing recorded."""
+    return TemplateResponse(request, "meetings/link_error.html", {
+        "expired": error.expired, "withdrawn": error.status == 410, "message": error.message,
+    }, status=error.status)
 
 
 def personal(request, token):
-    """The convocation through the personal link of the e-mail."""
+    """The convocation through the personal link of the e-mail. A GET shows
+    it and records nothing; a POST is the member at work: the first one
+    records the opening (opening.js sends `open` on their first gesture)."""
     try:
         recipient = links.recipient_for(token)
-    except links.LinkError as error:
+    except LinkError as error:
         return link_error(request, error)
     page = recipient.meeting
     actor = recipient.user if request.user == recipient.user else None
-    record_opening(recipient, actor)
     form = None
     if request.method == "POST":
+        record_opening(recipient, actor)
+        if request.POST.get("action") == "open":
+            return HttpResponse(status=204)
         form = _handle_post(request, recipient, actor)
         if form is None:
             return redirect(request.path)
@@ -151,7 +162,7 @@ def _serve(request, page, document_id, recipient):
         else:
             record(page, Kind.DOWNLOADED, recipient=recipient, detail=found.title)
     # Through the site's one door for private files (nginx when configured).
-    response = serve_file(request, found.file.path, found.content_type)
+    response = serve_stored(request, found.file.storage, found.file.name, found.content_type)
     response["Content-Disposition"] = content_disposition_header(True, found.filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
@@ -169,7 +180,7 @@ def document(request, page, document_id):
 def personal_document(request, token, document_id):
     try:
         recipient = links.recipient_for(token)
-    except links.LinkError as error:
+    except LinkError as error:
         return link_error(request, error)
     return _serve(request, recipient.meeting, document_id, recipient)
 

@@ -3,8 +3,6 @@ happens around one meeting: the recipients of its convocation, each
 version of the convocation with its sealed manifest, the deliveries per
 member and version, the answers and pouvoirs, and an append-only audit
 trail. The meeting page itself lives in pages.py."""
-import hashlib
-import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -16,6 +14,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
+
+from core.links import new_secret
 
 from . import rules
 
@@ -385,10 +385,6 @@ class AuditEvent(models.Model):
         raise ValueError("The audit trail is append-only.")
 
 
-def hash_token(raw_token):
-    return hashlib.sha256(raw_token.encode()).hexdigest()
-
-
 class FeedToken(models.Model):
     """The secret of a member's private iCal feed: only its hash is stored;
     revoking it (or asking for a new one) kills the old address."""
@@ -406,8 +402,8 @@ class FeedToken(models.Model):
     def issue(cls, user):
         """Revokes the user's feeds and returns a new secret."""
         cls.objects.filter(user=user, revoked_at__isnull=True).update(revoked_at=timezone.now())
-        raw = secrets.token_urlsafe(32)
-        cls.objects.create(user=user, token_hash=hash_token(raw))
+        raw, token_hash = new_secret()
+        cls.objects.create(user=user, token_hash=token_hash)
         return raw
 
 

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from .audit import Kind, record
+from .manifest import seal_version
 from .models import Convocation, Delivery, Recipient
 from .notices import convocation_message, reminder_message
 from .pages import AgendaItem, MeetingPage
@@ -73,8 +74,9 @@ def deliver(deliveries, now=None):
 
 
 def _with_agenda(convocation_id):
-    """A convocation with its meeting, instance and ordre du jour loaded once."""
-    return (
+    """A convocation with its meeting, instance and ordre du jour loaded
+    once, sealed first: no e-mail leaves before its manifest exists."""
+    return seal_version(
         Convocation.objects.select_related("meeting__instance")
         .prefetch_related(Prefetch("meeting__agenda_items", queryset=AgendaItem.objects.select_related("rapporteur")))
         .get(pk=convocation_id)
@@ -112,8 +114,10 @@ def _failed(delivery, error, now, claimed):
 
 @task()
 def deliver_convocation(convocation_id: int):
-    """Sends what is due of one version; schedules the next retry when the
-    backend can defer (the cron command covers the others)."""
+    """Seals the version (manifest, hashes, timestamp), then sends what is
+    due of it; schedules the next retry when the backend can defer (the
+    cron command covers the others)."""
+    seal_version(Convocation.objects.select_related("meeting").get(pk=convocation_id))
     deliveries = Delivery.objects.filter(convocation_id=convocation_id)
     accepted = deliver(deliveries)
     retry_at = deliveries.filter(status=Status.PENDING).exclude(next_attempt_at=None).order_by(

@@ -3,13 +3,14 @@ of the view that asks: streamed by Django, or handed to nginx with an
 X-Accel-Redirect header when settings.ACCEL_REDIRECT_LOCATIONS maps the
 file's folder to an `internal` nginx location (docs/deployment.md).
 
-serve_file() is for our own views (contest photos); Wagtail's document
-view reaches sendfile() below through SENDFILE_BACKEND."""
+serve_file() is for our own views (contest photos); serve_stored() for a
+file of any Django storage (an object store's file is streamed from it);
+Wagtail's document view reaches sendfile() below through SENDFILE_BACKEND."""
 from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from wagtail.utils import sendfile_streaming_backend
 from wagtail.utils.sendfile import sendfile as wagtail_sendfile
 
@@ -38,3 +39,14 @@ def sendfile(request, filename, **kwargs):
 
 def serve_file(request, filename, content_type):
     return wagtail_sendfile(request, str(filename), mimetype=content_type, backend=sendfile)
+
+
+def serve_stored(request, storage, name, content_type):
+    """The file `name` of `storage`: through serve_file() when it is on this
+    machine, streamed from the store otherwise (no URL of the store is ever
+    given out, so the view's permission check stays the only door)."""
+    try:
+        path = storage.path(name)
+    except NotImplementedError:
+        return FileResponse(storage.open(name, "rb"), content_type=content_type)
+    return serve_file(request, path, content_type)

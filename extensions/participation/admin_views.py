@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from extensions.operations.sendfile import serve_file
+from core.storage import private_storage
+from extensions.operations.sendfile import serve_stored
 
 from . import exports, monitoring, purge, tasks
 from .core.identity import normalise_email
@@ -25,7 +26,6 @@ from .images import RENDITION_WIDTHS
 from .models import ContestPage, EligibleVoter, Entry, JuryScore
 from .photos import ensure_rendition
 from .results import TIE_RULE, contest_results
-from .storage import private_storage
 
 MODERATE = "participation.change_entry"
 ERASE = "participation.delete_entry"
@@ -51,7 +51,7 @@ def preview(request, entry_id, width):
     )
     if not allowed or width not in RENDITION_WIDTHS:
         raise Http404
-    response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
+    response = serve_stored(request, private_storage, ensure_rendition(entry, width), "image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
 

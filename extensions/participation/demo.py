@@ -14,11 +14,12 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFilter
 from wagtail.models import Site
 
+from core.storage import private_storage
+
 from . import licence
 from .core.identity import email_key
 from .images import clean_photo
 from .models import ContestCategory, ContestPage, Entry, JuryCriterion, JuryScore, Vote, new_photo_name
-from .storage import private_storage
 
 HOSTNAME = "interco.localhost"
 COMMUNES = [

@@ -7,9 +7,10 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection
 
+from core.storage import private_storage
+
 from . import licence
 from .results import winners
-from .storage import private_storage
 
 COLLECTION_NAME = "Concours photo"
 

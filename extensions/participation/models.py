@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 from wagtail.documents import get_document_model_string
 
+from core.storage import delete_quietly, get_private_storage
+
 from . import licence
 from .core.models import AbstractConsent, AbstractVote, Confirmation  # noqa: F401  (registers it)
 from .images import RENDITION_WIDTHS
-from .storage import delete_quietly, get_private_storage
 
 
 class RulesVersion(models.Model):

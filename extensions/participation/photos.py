@@ -4,19 +4,26 @@ served only through the view that checks the entry is approved."""
 import os
 import tempfile
 
+from django.core.files.base import ContentFile
+
+from core.storage import local_path, private_storage
+
 from .images import make_rendition
-from .storage import private_storage
 
 
 def ensure_rendition(entry, width):
     """The storage name of the entry's rendition at `width`, made if
-    missing. Written to a temporary file then renamed, so that two
-    simultaneous requests never serve half a file."""
+    missing. On disk, written to a temporary file then renamed, so that two
+    simultaneous requests never serve half a file (an object store writes
+    an object whole)."""
     name = entry.rendition_name(width)
     if not private_storage.exists(name):
         with private_storage.open(entry.photo.name, "rb") as source:
             data = make_rendition(source, width)
-        target = private_storage.path(name)
+        target = local_path(name)
+        if target is None:
+            private_storage.save(name, ContentFile(data))
+            return name
         os.makedirs(os.path.dirname(target), exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=os.path.dirname(target), suffix=".part")
         with os.fdopen(handle, "wb") as out:

@@ -10,10 +10,11 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from core.storage import delete_quietly
+
 from .core.identity import email_key, normalise_email
 from .core.models import Confirmation
 from .models import ContestPage, EligibleVoter, Entry, Vote
-from .storage import delete_quietly
 
 # Used links are kept a while to tell a second click that they were used.
 USED_LINKS_KEPT = timedelta(days=30)

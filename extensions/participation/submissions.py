@@ -14,14 +14,14 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from core import mail
+from core.links import INVALID, LinkError
+from core.storage import delete_quietly, private_storage
 
 from .core import confirmations
 from .core.consents import create_consents
 from .core.models import Confirmation
-from .core.tokens import INVALID, LinkError, make_token, read_token
 from .models import Consent, Entry, new_photo_name
 from .rules import needs_parental_consent
-from .storage import delete_quietly, private_storage
 
 SUBMISSION = "submission"
 PARENTAL = "parental"
@@ -172,12 +172,12 @@ def create_entry(contest, payload, extra_consents=()):
 # ----- the author's personal link -----
 
 def manage_url(entry):
-    token = make_token("manage", {"e": entry.pk, "k": entry.edit_key})
+    token = confirmations.sign("manage", {"e": entry.pk, "k": entry.edit_key})
     return mail.absolute_url(reverse("participation:manage", args=[token]), mail.site_of(entry.contest))
 
 
 def entry_from_manage_token(token):
-    value = read_token("manage", token, max_age=MANAGE_LINK_AGE)
+    value = confirmations.unsign("manage", token, max_age=MANAGE_LINK_AGE)
     entry = Entry.objects.filter(pk=value.get("e") if isinstance(value, dict) else None).first()
     if entry is None or entry.edit_key != value.get("k"):
         raise LinkError(INVALID)

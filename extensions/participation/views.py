@@ -15,17 +15,17 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from extensions.operations.sendfile import serve_file
+from core.links import LinkError
+from core.storage import private_storage
+from extensions.operations.sendfile import serve_stored
 
 from . import submissions, voting
 from .core import antibot, confirmations
 from .core.identity import ip_key, normalise_email
-from .core.tokens import LinkError
 from .forms import EntryEditForm, SubmissionForm, VoteForm
 from .images import RENDITION_WIDTHS
 from .models import ContestPage, Entry
 from .photos import ensure_rendition
-from .storage import private_storage
 
 # Room for the form's text fields around the photo in a multipart body.
 FORM_OVERHEAD = 256 * 1024
@@ -171,7 +171,7 @@ def photo(request, entry_id, width):
     ).first()
     if entry is None or width not in RENDITION_WIDTHS:
         raise Http404(_("No photo here."))
-    response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
+    response = serve_stored(request, private_storage, ensure_rendition(entry, width), "image/jpeg")
     # An approved photo can be rejected later (a complaint, a minor's
     # parent): no shared cache (proxy, CDN) may keep it, and a browser only
     # for the minute a visit through the gallery lasts.

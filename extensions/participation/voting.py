@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import mail
+from core.links import LinkError
 
 from .core import confirmations
 from .core.identity import email_key, mailbox
-from .core.tokens import LinkError, make_token, read_token
 from .core.votes import cast
 from .models import Vote
 
@@ -79,12 +79,12 @@ def confirm_vote(confirmation, request):
 
 
 def withdraw_url(vote):
-    token = make_token("withdraw", {"v": vote.pk, "k": vote.voter_key[:16]})
+    token = confirmations.sign("withdraw", {"v": vote.pk, "k": vote.voter_key[:16]})
     return mail.absolute_url(reverse("participation:withdraw", args=[token]), mail.site_of(vote.contest))
 
 
 def vote_from_token(token):
-    value = read_token("withdraw", token, max_age=WITHDRAW_LINK_AGE)
+    value = confirmations.unsign("withdraw", token, max_age=WITHDRAW_LINK_AGE)
     vote = Vote.objects.select_related("entry").filter(pk=value.get("v") if isinstance(value, dict) else None).first()
     if vote is None or not vote.voter_key or vote.voter_key[:16] != value.get("k"):
         raise LinkError(_("This vote has already been withdrawn."))

@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from xml.etree import ElementTree
 
 from django.utils.translation import gettext as _
+from striprtf.striprtf import rtf_to_text
 
 MAX_CHARS = 2_000_000  # a pathological file must not fill the database
 
@@ -147,54 +148,17 @@ def from_html(data):
     return "".join(parser.parts)
 
 
-RTF_DESTINATIONS = {
-    "fonttbl", "colortbl", "stylesheet", "info", "pict", "header", "footer",
-    "headerl", "headerr", "footerl", "footerr", "xmlnstbl", "listtable",
-    "listoverridetable", "rsidtbl", "generator", "themedata", "colorschememapping",
-    "latentstyles", "datastore", "filetbl", "revtbl", "object", "fldinst",
-}
-RTF_TOKEN = re.compile(r"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-f]{2})|\\([^a-z])|([{}])|[\r\n]+|(.)", re.I | re.S)
-
-
 def from_rtf(data):
-    """A small RTF reader: keeps the text, drops control words and the
-    destinations that hold no text (fonts, styles, pictures...)."""
+    """RTF text by striprtf: control words dropped, and the destinations
+    that hold no text (fonts, styles, pictures...); the code page the file
+    declares is honoured."""
     text = _decode(data)
     if not text.lstrip().startswith("{\\rtf"):
         raise ExtractionError(_("The file is not a valid RTF document."))
-    stack, ignorable, out = [], False, []
-    fallback = 0  # characters standing in for the last \\uN, to drop
-    for word, arg, hexcode, symbol, brace, char in RTF_TOKEN.findall(text):
-        if fallback and (hexcode or char):
-            fallback -= 1
-            continue
-        fallback = 0
-        if brace == "{":
-            stack.append(ignorable)
-        elif brace == "}":
-            ignorable = stack.pop() if stack else False
-        elif symbol:
-            if symbol == "*":
-                ignorable = True
-            elif not ignorable and symbol in "\\{}":
-                out.append(symbol)
-            elif not ignorable and symbol == "~":
-                out.append("\u00a0")
-        elif word:
-            if word in RTF_DESTINATIONS:
-                ignorable = True
-            elif not ignorable and word in {"par", "line", "sect", "row"}:
-                out.append("\n")
-            elif not ignorable and word == "tab":
-                out.append("\t")
-            elif not ignorable and word == "u" and arg:
-                out.append(chr(int(arg) % 0x10000))
-                fallback = 1
-        elif hexcode and not ignorable:
-            out.append(bytes([int(hexcode, 16)]).decode("cp1252", errors="replace"))
-        elif char and not ignorable:
-            out.append(char)
-    return "".join(out)
+    try:
+        return rtf_to_text(text, errors="replace")
+    except ValueError as exc:  # e.g. a \uN outside Unicode
+        raise ExtractionError(_("The RTF file is damaged.")) from exc
 
 
 EXTRACTORS = {

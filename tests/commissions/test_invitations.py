@@ -10,8 +10,9 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from core.links import hash_token
 from extensions.commissions import invitations
-from extensions.commissions.models import Invitation, Membership, hash_token
+from extensions.commissions.models import Invitation, Membership
 from extensions.commissions.views import INVITATION_PROBLEMS
 from tests.factories import PASSWORD, UserFactory
 from tests.html import visible_text

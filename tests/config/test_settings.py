@@ -134,6 +134,16 @@ def test_a_bucket_puts_media_on_the_object_store():
     assert result.stdout.split() == ["storages.backends.s3.S3Storage", "https://s3.example.fr", "True"]
 
 
+@pytest.mark.parametrize("own_bucket", [None, "parvis-prive"])
+def test_a_bucket_puts_private_files_in_a_private_location(own_bucket):
+    extra = {"AWS_PRIVATE_BUCKET_NAME": own_bucket} if own_bucket else {}
+    env = production_env(AWS_STORAGE_BUCKET_NAME="parvis-media", **extra)
+    result = production_setting("s.STORAGES['private']['BACKEND'], *s.STORAGES['private']['OPTIONS'].values()", **env)
+    assert result.stdout.split() == ["core.s3.PrivateS3Storage", own_bucket or "parvis-media", "private"]
+    alone = production_setting("s.STORAGES['private']['BACKEND']", **production_env())
+    assert alone.stdout.strip() == "core.storage.PrivateFileSystemStorage"
+
+
 def test_x_accel_redirect_maps_the_private_folders():
     env = production_env(X_ACCEL_REDIRECT="1", MEDIA_ROOT="/srv/parvis/media", PRIVATE_MEDIA_ROOT="/srv/parvis/private")
     result = production_setting("sorted(s.ACCEL_REDIRECT_LOCATIONS.items())", **env)

@@ -38,7 +38,7 @@ def test_the_list_is_online_only_once_published(held, act_index, client, django_
 
 
 def test_the_list_deadline():
-    from extensions.meetings import rules
+    from extensions.deliberations import rules
 
     assert rules.deliberation_list_deadline(datetime.date(2026, 3, 10)) == datetime.date(2026, 3, 17)
 

@@ -10,10 +10,9 @@ from django.core.files.base import ContentFile
 from django.db.models import ProtectedError
 from django.utils import timezone
 
-from extensions.deliberations import publication
+from extensions.deliberations import publication, rules
 from extensions.deliberations.pages import ActPage
 from extensions.deliberations.seance import SeanceError
-from extensions.meetings import rules
 from library.models import ArchiveDocument
 
 from .helpers import hold

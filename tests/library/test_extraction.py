@@ -76,6 +76,16 @@ def test_rtf_text_with_escapes():
     assert "Arial" not in text
 
 
+def test_rtf_in_its_declared_code_page():
+    assert extract_text(rb"{\rtf1\ansi\ansicpg1251 \'c0\'e1\'e2}", "a.rtf") == "\u0410\u0431\u0432"
+
+
+def test_a_damaged_rtf_says_so():
+    with pytest.raises(ExtractionError) as error:
+        extract_text(rb"{\rtf1 D\u99999999?bat}", "pv.rtf")
+    assert str(error.value) == "Le fichier RTF est endommagé."
+
+
 def test_html_text_without_scripts():
     html = b"<html><head><title>x</title><script>var a=1;</script></head><body><p>Ordre du jour</p></body></html>"
     assert extract_text(html, "page.html") == "Ordre du jour"

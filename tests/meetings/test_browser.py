@@ -64,7 +64,7 @@ def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(new_window, council_me
     elu.goto(personal_link(anne.email))
     expect(elu.get_by_role("heading", level=1)).to_have_text("Conseil municipal de décembre")
     assert blocking_violations(elu) == [], elu.url
-    elu.get_by_role("button", name="J'ai bien reçu").click()
+    elu.get_by_role("button", name="J’ai bien reçu ma convocation").click()
     expect(elu.get_by_text(re.compile("Réception confirmée le"))).to_be_visible()
     elu.get_by_label("donne pouvoir").check()
     elu.get_by_label("Membre qui portera votre pouvoir").select_option(label="Bruno Conseil")

@@ -8,7 +8,7 @@ import json
 from django.core import mail
 from django.core.files.base import ContentFile
 
-from extensions.meetings import manifest
+from extensions.meetings import attestation, convocations, manifest, tasks
 from extensions.meetings.models import Convocation, Delivery
 
 from tests.factories import pdf_bytes
@@ -34,6 +34,15 @@ def test_a_tampered_manifest_breaks_the_seal(convoked):
     convocation = convoked.convocations.get()
     Convocation.objects.filter(pk=convocation.pk).update(manifest=convocation.manifest.replace("Salle", "Halle"))
     convocation.refresh_from_db()
+    assert not manifest.is_sealed(convocation)
+
+
+def test_a_seal_survives_the_rotation_of_the_secret_key(convoked, settings):
+    convocation = convoked.convocations.get()
+    old = settings.SECRET_KEY
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "une-nouvelle-clé-" + "x" * 50, [old]
+    assert manifest.is_sealed(convocation)
+    settings.SECRET_KEY_FALLBACKS = []
     assert not manifest.is_sealed(convocation)
 
 
@@ -79,3 +88,24 @@ def test_the_timestamp_request_is_der(settings):
     assert request[0] == 0x30 and request[1] == len(request) - 2
     assert hashlib.sha256(b"x").digest() in request
     assert manifest.timestamp(b"x") == ""  # no authority configured
+
+
+def test_the_task_seals_the_version_before_any_e_mail_leaves(ready, agent, settings, django_capture_on_commit_callbacks):
+    """The request only records the version: reading the files and asking
+    the timestamp authority happen in the task, before the e-mails."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        convocation = convocations.send(ready, agent)
+    convocation.refresh_from_db()
+    assert convocation.manifest == "" and convocation.manifest_sha256 == "" and not mail.outbox
+    assert manifest.documents_of(convocation) == []
+    assert "pas encore scellé" in attestation.manifest_summary(convocation)
+    tasks.deliver_convocation.call(convocation.pk)
+    convocation.refresh_from_db()
+    assert manifest.is_sealed(convocation) and len(manifest.documents_of(convocation)) == 1
+    assert len(mail.outbox) == 4
+    sealed = convocation.manifest
+    tasks.deliver_convocation.call(convocation.pk)  # a second run seals nothing again
+    convocation.refresh_from_db()
+    assert convocation.manifest == sealed and len(mail.outbox) == 4

@@ -14,7 +14,7 @@ from .conftest import recipient
 
 
 def test_reminder_once_to_those_who_have_not_opened(client, convoked, elus):
-    client.get(links.url_for(recipient(convoked, elus[0])))
+    client.post(links.url_for(recipient(convoked, elus[0])), {"action": "open"})  # her first gesture
     mail.outbox.clear()
     assert send_due_reminders() == 0  # the 48 hours are not over
     later = timezone.now() + timedelta(hours=49)

@@ -9,7 +9,7 @@ import psycopg
 import pytest
 from django.db import connection
 
-from extensions.participation.storage import private_storage
+from core.storage import private_storage
 from tests.factories import ArchiveDocumentFactory, NewsIndexPageFactory, NewsPageFactory
 
 ROOT = Path(__file__).resolve().parents[2]

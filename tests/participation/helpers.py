@@ -10,10 +10,10 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import ExifTags, Image, ImageDraw
 
+from core.storage import private_storage
 from extensions.participation.core import antibot
 from extensions.participation.images import clean_photo
 from extensions.participation.models import ContestCategory, ContestPage, Entry, JuryCriterion, new_photo_name
-from extensions.participation.storage import private_storage
 
 GPS = {
     ExifTags.GPS.GPSLatitudeRef: "N", ExifTags.GPS.GPSLatitude: (48.0, 51.0, 24.0),

@@ -5,7 +5,8 @@ import time
 import pytest
 from django.core import mail
 
-from extensions.participation.core.tokens import EXPIRED, INVALID, USED
+from core.links import INVALID, USED
+from extensions.participation.core.confirmations import EXPIRED
 from extensions.participation.models import Entry, Vote
 from tests.participation.helpers import challenge_payload, last_link, make_entry, says, submit
 

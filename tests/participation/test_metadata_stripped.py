@@ -9,8 +9,8 @@ import subprocess
 import pytest
 from PIL import Image
 
+from core.storage import private_storage
 from extensions.participation.images import clean_photo
-from extensions.participation.storage import private_storage
 from tests.participation.helpers import make_entry, photo_bytes, private_files, submit, upload
 
 TELL_TALES = [b"Exif", b"GPS", b"PhoneMaker", b"SecretPhone", b"xmpmeta", b"secret-xmp", b"12 rue des Lilas",

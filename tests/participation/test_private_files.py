@@ -2,8 +2,8 @@
 only approved entries of a live, public contest have public renditions."""
 from django.conf import settings
 
+from core.storage import private_storage
 from extensions.participation.models import Entry
-from extensions.participation.storage import private_storage
 from tests.participation.helpers import make_entry
 
 

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import extensions.participation.storage
+import core.storage
 import wagtail.contrib.routable_page.models
 from django.conf import settings
 from django.db import migrations, models
@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
                 ('discussions', models.TextField(blank=True, verbose_name='substance of the discussions')),
                 ('status', models.CharField(choices=[('draft', 'draft'), ('adopted', 'adopted'), ('signed', 'signed'), ('published', 'published')], default='draft', max_length=10, verbose_name='status')),
                 ('adopted_on', models.DateField(blank=True, null=True, verbose_name='adopted on')),
-                ('signed_file', models.FileField(blank=True, storage=extensions.participation.storage.get_private_storage, upload_to='proces-verbaux/', verbose_name='signed PDF')),
+                ('signed_file', models.FileField(blank=True, storage=core.storage.get_private_storage, upload_to='proces-verbaux/', verbose_name='signed PDF')),
                 ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
                 ('adopted_at', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='adopted_minutes', to='meetings.meetingpage', verbose_name='adopted at the meeting of')),
                 ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='library.archivedocument', verbose_name='published document')),

@@ -9,14 +9,26 @@ from datetime import timedelta
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from core import mail
+from core.links import INVALID, USED, LinkError, make_token, read_token
 
 from .identity import ip_key, normalise_email
 from .models import Confirmation
-from .tokens import INVALID, USED, LinkError, make_token, read_token
 
 TOKEN_PURPOSE = "confirm"
+EXPIRED = _("This link has expired. Start again from the contest page to receive a new one.")
+
+
+def sign(purpose, value):
+    """The token of a contest link (core.links, salted per purpose)."""
+    return make_token(f"parvis.participation.{purpose}", value)
+
+
+def unsign(purpose, token, max_age=None):
+    """The value of a contest link, or LinkError in the contest's words."""
+    return read_token(f"parvis.participation.{purpose}", token, max_age, expired=EXPIRED)
 
 
 @dataclass
@@ -58,7 +70,7 @@ def create(purpose, email, *, page=None, payload=None, request=None):
 
 def link(confirmation):
     """The absolute link to put in the e-mail."""
-    token = make_token(TOKEN_PURPOSE, {"c": confirmation.pk, "p": confirmation.purpose})
+    token = sign(TOKEN_PURPOSE, {"c": confirmation.pk, "p": confirmation.purpose})
     return mail.absolute_url(reverse("participation:confirm", args=[token]), mail.site_of(confirmation.page))
 
 
@@ -69,11 +81,11 @@ def expires_at(confirmation):
 def load(token):
     """The Confirmation a link points to, still unused and in time; or
     LinkError with the reason (tampered, expired, already used)."""
-    value = read_token(TOKEN_PURPOSE, token)
+    value = unsign(TOKEN_PURPOSE, token)
     purpose = PURPOSES.get(value.get("p")) if isinstance(value, dict) else None
     if purpose is None:
         raise LinkError(INVALID)
-    read_token(TOKEN_PURPOSE, token, max_age=purpose.max_age)
+    unsign(TOKEN_PURPOSE, token, max_age=purpose.max_age)
     confirmation = Confirmation.objects.filter(pk=value.get("c"), purpose=value["p"]).first()
     if confirmation is None:  # erased or purged since
         raise LinkError(INVALID)

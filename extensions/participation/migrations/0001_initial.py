@@ -3,8 +3,8 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import core.storage
 import extensions.participation.models
-import extensions.participation.storage
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
 import wagtail.fields
@@ -92,7 +92,7 @@ class Migration(migrations.Migration):
                 ('parent_email', models.EmailField(blank=True, max_length=254, verbose_name="parent's e-mail address")),
                 ('people', models.CharField(choices=[('none', 'No identifiable person appears in this photo.'), ('consented', 'Identifiable people appear in this photo and have agreed to its publication (for a minor, one of their parents).')], max_length=10, verbose_name='people shown')),
                 ('licence', models.JSONField(default=dict, verbose_name='licence')),
-                ('photo', models.FileField(max_length=200, storage=extensions.participation.storage.get_private_storage, upload_to='participation/', verbose_name='photo')),
+                ('photo', models.FileField(max_length=200, storage=core.storage.get_private_storage, upload_to='participation/', verbose_name='photo')),
                 ('width', models.PositiveIntegerField(default=0, verbose_name='width')),
                 ('height', models.PositiveIntegerField(default=0, verbose_name='height')),
                 ('status', models.CharField(choices=[('pending', 'awaiting moderation'), ('approved', 'approved'), ('rejected', 'rejected')], default='pending', max_length=10, verbose_name='status')),

@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     # Not mounted: installed for Wagtail's API tokens admin (Settings ›
     # API tokens), which extensions.api authenticates with.
     "wagtail.api.v3",
-    "wagtail_modeladmin",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -157,6 +156,9 @@ PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(ROOT_DIR / "var" / "priv
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Files no URL may serve (core.storage): PRIVATE_MEDIA_ROOT here, a
+    # private S3 location in production when media are on an object store.
+    "private": {"BACKEND": "core.storage.PrivateFileSystemStorage"},
 }
 
 # Redis when REDIS_URL is set (shared by several web servers: page cache,

@@ -36,6 +36,16 @@ if env("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = int(env("AWS_QUERYSTRING_EXPIRE", str(24 * 3600)))
     AWS_S3_FILE_OVERWRITE = False
+    # Private files (core.storage) in their own bucket, or under their own
+    # prefix of the media bucket: private ACL and no URL, so they only leave
+    # through the views that check the rights.
+    STORAGES["private"] = {  # noqa: F405
+        "BACKEND": "core.s3.PrivateS3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_PRIVATE_BUCKET_NAME") or AWS_STORAGE_BUCKET_NAME,
+            "location": env("AWS_PRIVATE_LOCATION", "private"),
+        },
+    }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -1,5 +1,6 @@
-"""One small shared helper for the PDFs of the meetings (attestation of
-sending here; procès-verbal, register and acts in extensions.deliberations):
+"""The PDF document base of every app (attestation of sending in
+extensions.meetings; procès-verbal, register and acts in
+extensions.deliberations):
 A4, French text in DejaVu Sans (bundled in fonts/ with its licence, so a
 machine without the Debian font still renders accents and « »), a title,
 paragraphs and tables.

@@ -1,11 +1,12 @@
-"""Table-driven tests of the séance rules (quorum, majorities, ballots, huis
-clos, procès-verbal, list of deliberations, acts, EPCI copies)."""
+"""Table-driven tests of the séance rules of extensions/deliberations/rules.py
+(quorum, majorities, ballots, huis clos, procès-verbal, list of
+deliberations, acts, EPCI copies)."""
 import datetime
 
 import pytest
 
-from extensions.meetings import rules
-from extensions.meetings.rules import Ballot, Candidate, Outcome
+from extensions.deliberations import rules
+from extensions.deliberations.rules import Ballot, Candidate, Outcome
 
 D = datetime.date
 
