@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "extensions.operations",
     "extensions.deliberations",
     "extensions.api",
+    "extensions.elections",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
