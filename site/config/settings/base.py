@@ -307,6 +307,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "library.models.ArchiveDocument.Kind",
         "InstanceKindEnum": "extensions.meetings.models.Instance.Kind",
+        "ScrutinKindEnum": "extensions.elections.models.Scrutin.Kind",
     },
     # Swagger UI from this site's static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",
