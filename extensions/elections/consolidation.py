@@ -96,7 +96,7 @@ def participation(results, totals):
             points.append({"label": label, "votants": voters, "inscrits": inscrits, "pct": percent(voters, inscrits)})
     if results:
         points.append({"label": _("Close"), "votants": totals["votants"], "inscrits": totals["inscrits"],
-                       "pct": totals["pct_votants_inscrits"]})
+                       "pct": percent(totals["votants"], totals["inscrits"])})
     return points
 
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -59,7 +59,8 @@ class ElectionResultsPage(RoutablePageMixin, Page):
         return self.render(request, context_overrides={"results": consolidate(self.scrutin),
                                                        "poll_seconds": POLL_SECONDS})
 
-    @re_path(r"^resultats\.json$", name="live_json")
+    # Wagtail's page routes end with a slash and have no dot: /direct/.
+    @path("direct/", name="live_json")
     def live_json(self, request):
         from .consolidation import consolidate
 

@@ -79,21 +79,22 @@ def enter_bureau(request, scrutin_id, bureau_id):
     stale = None
     if request.method == "POST":
         form = ResultForm(request.POST, request.FILES, **form_kwargs)
-        if form.is_valid():
-            validate = form.cleaned_data["action"] != ResultForm.SAVE
-            try:
+        try:
+            if request.POST.get("version") != str(result.version if result else 0):
+                raise StaleResult()  # opened before another agent's save: say so before anything else
+            if form.is_valid():
+                validate = form.cleaned_data["action"] != ResultForm.SAVE
                 save_result(scrutin=scrutin, bureau=bureau, user=request.user, figures=form.figures(),
                             voix=form.voix(), version=form.cleaned_data["version"], validate=validate,
                             reason=form.cleaned_data.get("reason", ""), pv=form.cleaned_data["pv"])
-            except StaleResult as error:
-                stale = str(error)
-                result = scrutin.results.filter(bureau=bureau).first()
-                form = ResultForm(initial=initial_of(result, bureau, candidatures), candidatures=candidatures,
-                                  validated=result is not None and result.status == BureauResult.Status.VALIDATED)
-            else:
                 messages.success(request, _("Bureau %(number)s validated.") % {"number": bureau.number} if validate
                                  else _("Bureau %(number)s saved as a draft.") % {"number": bureau.number})
                 return redirect("elections:bureau_list", scrutin_id=scrutin.pk)
+        except StaleResult as error:
+            stale = str(error)
+            result = scrutin.results.filter(bureau=bureau).first()
+            form = ResultForm(initial=initial_of(result, bureau, candidatures), candidatures=candidatures,
+                              validated=result is not None and result.status == BureauResult.Status.VALIDATED)
     status = 409 if stale else (400 if form.is_bound and form.errors else 200)
     return TemplateResponse(request, "elections/entry/bureau_form.html", {
         "scrutin": scrutin, "bureau": bureau, "result": result, "form": form, "stale": stale,
