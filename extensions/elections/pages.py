@@ -11,8 +11,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-# Seconds a browser or a proxy may keep the JSON; the visitors' pages poll
-# every POLL_SECONDS.
+# Seconds a browser, a proxy or the page cache (extensions.operations) may
+# keep the page and its JSON, even with one local cache per process that a
+# validated entry cannot flush everywhere; the visitors' pages poll every
+# POLL_SECONDS.
 JSON_MAX_AGE = 5
 POLL_SECONDS = 15
 
@@ -56,8 +58,10 @@ class ElectionResultsPage(RoutablePageMixin, Page):
     def results(self, request):
         from .consolidation import consolidate
 
-        return self.render(request, context_overrides={"results": consolidate(self.scrutin),
-                                                       "poll_seconds": POLL_SECONDS})
+        response = self.render(request, context_overrides={"results": consolidate(self.scrutin),
+                                                           "poll_seconds": POLL_SECONDS})
+        response["Cache-Control"] = f"public, max-age={JSON_MAX_AGE}"
+        return response
 
     # Wagtail's page routes end with a slash and have no dot: /direct/.
     @path("direct/", name="live_json")
