@@ -123,3 +123,17 @@ def test_api_lists_and_details_validated_results(client, results_page, scrutin, 
 @pytest.mark.parametrize("path", ["/elections/saisie/", "/donnees/elections/999.csv"])
 def test_nothing_private_or_missing_leaks(client, results_page, path):
     assert client.get(path).status_code in (302, 404)
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_the_page_cache_keeps_live_results_seconds_only(client, results_page, monkeypatch):
+    from extensions.operations import page_cache
+
+    timeouts = []
+    real_set = page_cache.cache.set
+    monkeypatch.setattr(page_cache.cache, "set", lambda key, value, timeout=None: (
+        timeouts.append(timeout) if key.startswith("parvis:page:") else None, real_set(key, value, timeout))[1])
+    for url in (results_page.url, results_page.url + "direct/"):
+        response = client.get(url)
+        assert response["Cache-Control"] == "public, max-age=5"
+    assert timeouts == [5, 5]
