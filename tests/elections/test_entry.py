@@ -145,3 +145,12 @@ def test_a_pv_too_large_is_refused(client, agent, scrutin, bureaux, settings, mo
     response = client.post(entry_url(scrutin, bureaux[0]), {
         **post_data(1), "pv": SimpleUploadedFile("pv.pdf", b"%PDF-1.4 more than ten bytes")})
     assert "trop volumineux" in " ".join(response.context["form"].errors["pv"])
+
+
+def test_the_admin_sets_up_scrutins_bureaux_and_candidatures(client, users, scrutin):
+    client.force_login(users["superuser"])
+    for url, text in (("/admin/scrutins/", "Municipales 2026"), ("/admin/bureaux_de_vote/", "Mairie"),
+                      ("/admin/candidatures/", "Écologie"), (f"/admin/scrutins/edit/{scrutin.pk}/", "81999")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert text in response.content.decode(), url
