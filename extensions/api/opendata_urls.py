@@ -1,6 +1,8 @@
 """/donnees/: the open data files of the site (public data only)."""
 from django.urls import path
 
+from extensions.elections import opendata as elections
+
 from . import opendata
 
 app_name = "opendata"
@@ -9,4 +11,7 @@ urlpatterns = [
     path("agenda.ics", opendata.agenda_ics, name="agenda_ics"),
     path("agenda.json", opendata.agenda_json, name="agenda_json"),
     path("deliberations.csv", opendata.deliberations_csv, name="deliberations_csv"),
+    path("elections/", elections.election_files, name="election_files"),
+    path("elections/<int:scrutin_id>.csv", elections.election_csv, name="election_csv"),
+    path("elections/<int:scrutin_id>.json", elections.election_json, name="election_json"),
 ]

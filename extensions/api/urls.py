@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import docs, views
+from . import docs, elections, views
 
 app_name = "api"
 
@@ -23,6 +23,7 @@ router.register("contest-entries", views.EntryViewSet, basename="contest-entries
 router.register("publications", views.PublicationViewSet, basename="publications")
 router.register("meetings", views.MeetingViewSet, basename="meetings")
 router.register("deliberations", views.DeliberationViewSet, basename="deliberations")
+router.register("elections", elections.ScrutinViewSet, basename="elections")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -15,7 +15,8 @@ moving or deleting a page draws a new token for its site (moves and deletes
 for every site); documents, images, site settings and contest entries that
 listings show draw a new instance token. Tokens are random, so an evicted
 token can never match an old entry again. PAGE_CACHE_SECONDS bounds what no
-signal announces (an event becoming past, a contest opening)."""
+signal announces (an event becoming past, a contest opening); a response
+with a shorter Cache-Control max-age is kept that long only."""
 import hashlib
 import uuid
 
@@ -24,7 +25,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, get_max_age
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -123,12 +124,16 @@ class AnonymousPageCacheMiddleware:
     @staticmethod
     def store(key, tokens, response):
         site_id, generations = tokens
+        # A page may ask for less (Cache-Control max-age): live results
+        # pages are kept seconds, whatever process flushes the cache.
+        max_age = get_max_age(response)
+        timeout = settings.PAGE_CACHE_SECONDS if max_age is None else min(max_age, settings.PAGE_CACHE_SECONDS)
         cache.set(key, {
             "site_id": site_id,
             "generations": generations,
             "content": response.content,
             "headers": {name: response[name] for name in KEPT_HEADERS if response.has_header(name)},
-        }, settings.PAGE_CACHE_SECONDS)
+        }, timeout)
         response["X-Page-Cache"] = "miss"
 
 

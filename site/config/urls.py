@@ -40,6 +40,7 @@ urlpatterns += [
     path("", include("extensions.commissions.urls")),
     path("seances/", include("extensions.meetings.urls")),
     path("recherche/", include("extensions.search.urls")),
+    path("elections/", include("extensions.elections.urls")),
     path("api/v1/", include("extensions.api.urls")),
     path("donnees/", include("extensions.api.opendata_urls")),
     path("", include(wagtail_urls)),

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "extensions.operations",
     "extensions.deliberations",
     "extensions.api",
+    "extensions.elections",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -325,6 +326,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "library.models.ArchiveDocument.Kind",
         "InstanceKindEnum": "extensions.meetings.models.Instance.Kind",
+        "ScrutinKindEnum": "extensions.elections.models.Scrutin.Kind",
     },
     # Swagger UI from this site's static files (no CDN).
     "SWAGGER_UI_DIST": "SIDECAR",
