@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .storage import get_private_storage
+from core.storage import get_private_storage
 
 
 class Scrutin(models.Model):

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.models import Site
 
-from extensions.operations.sendfile import serve_file
+from core.storage import private_storage
+from extensions.operations.sendfile import serve_stored
 
 from .entry import StaleResult, save_result
 from .forms import ResultForm
@@ -109,4 +110,4 @@ def signed_pv(request, scrutin_id, bureau_id):
     if not result.pv:
         raise Http404
     content_type = mimetypes.guess_type(result.pv.name)[0] or "application/octet-stream"
-    return serve_file(request, result.pv.path, content_type)
+    return serve_stored(request, private_storage, result.pv.name, content_type)
