@@ -98,6 +98,14 @@ def _restrict(collection, groups):
     kept.groups.set(groups)
 
 
+def members_collection(instance):
+    """The instance's collection for its members and Agents (the complete
+    procès-verbal of extensions.deliberations is kept there)."""
+    if instance.documents_collection_id is None:
+        provision(instance)
+    return Collection.objects.get(pk=instance.documents_collection_id)
+
+
 def allowed_collection_ids(instance):
     """The collections a meeting of `instance` may take its documents from."""
     if instance.documents_collection_id is None:
