@@ -139,7 +139,9 @@ def test_file_check(client, world, role, key):
     client = sign_in(client, world["people"][role])
     convocation = world["meetings"][key].convocations.get()
     response = client.get(f"/seances/convocations/{convocation.pk}/verification/")
-    assert response.status_code == (200 if sees(role, key) else 404)
+    # Checking a file is for who may read the documents (issue 13): seeing
+    # the public meeting is not enough.
+    assert response.status_code == (200 if sees_documents(role, key) else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
