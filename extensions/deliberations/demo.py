@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from wagtail.models import Site
 
+from extensions.meetings import convocations
 from extensions.meetings.models import Instance, Mandate, Pouvoir
 from extensions.meetings.pages import AgendaItem, MeetingIndexPage, MeetingPage
 
@@ -96,8 +97,10 @@ def _held_seance(spec, council, people, site):
         meeting.agenda_items.add(AgendaItem(title=title, rapporteur=people["cfontanel"], sort_order=order))
     MeetingIndexPage.objects.child_of(site.root_page).first().add_child(instance=meeting)
     meeting.save_revision(user=people["agent"]).publish()
-    # Its convocation is not part of this demo: the meeting starts convened.
-    MeetingPage.objects.filter(pk=meeting.pk).update(state=MeetingPage.State.CONVOKED)
+    # Its convocation is not part of this demo (its délai is long past):
+    # the meeting becomes convened through the sending's own step, so a
+    # public séance is public like any convened one.
+    convocations.mark_convened(meeting, from_states=[MeetingPage.State.PREPARATION])
     pouvoir = Pouvoir.objects.create(instance=council, giver=people[POUVOIR[0]], holder=people[POUVOIR[1]])
     pouvoir.meetings.add(meeting)
     seance = seance_service.seance_for(meeting)

@@ -19,7 +19,9 @@ def _attachment(copy):
     day = seance.day
     if copy.kind == InformationCopy.Kind.LIST:
         return f"liste-des-deliberations-{day:%Y-%m-%d}.pdf", list_pdf(seance)
-    with seance.proces_verbal.signed_file.open("rb") as fh:
+    # The public version: the recipients do not sit on the council, so a
+    # closed sitting's debate is not for them.
+    with seance.proces_verbal.document.file.open("rb") as fh:
         return f"proces-verbal-{day:%Y-%m-%d}.pdf", fh.read()
 
 

@@ -1,5 +1,5 @@
 """The files of the deliberations: checking an uploaded PDF, and storing a
-generated or signed PDF as a public document of the library, in the
+generated or signed PDF as a document of the library, public ones in the
 collection « Actes publiés » that no staff role may edit (a published act's
 file must never change, R2131-1)."""
 import hashlib
@@ -37,9 +37,11 @@ def acts_collection():
     return root.get_children().filter(name=ACTS_COLLECTION).first() or root.add_child(name=ACTS_COLLECTION)
 
 
-def store_public_document(title, data, filename, kind, act_date, reference):
+def store_document(title, data, filename, kind, act_date, reference, collection=None):
+    """A library document of `data`, in « Actes publiés » unless another
+    `collection` is named (the complete procès-verbal's private one)."""
     document = get_document_model()(
-        title=title, kind=kind, act_date=act_date, reference=reference, collection=acts_collection(),
+        title=title, kind=kind, act_date=act_date, reference=reference, collection=collection or acts_collection(),
     )
     document.file.save(filename, ContentFile(data), save=False)
     document._set_document_file_metadata()

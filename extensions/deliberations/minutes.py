@@ -2,7 +2,13 @@
 with every mandatory part; the secretary writes the substance of the
 discussions. Workflow: draft → adopted at the next séance → signed (the
 signed PDF is uploaded) → published within a week of its adoption. Each
-step is one conditional UPDATE, refused with a French message."""
+step is one conditional UPDATE, refused with a French message.
+
+Two documents come out of it (issue 13): the complete procès-verbal, kept
+for the members and the register in the instance's private collection,
+and the public version, where an item examined in a closed sitting (huis
+clos) shows only its title, its decision and that mention: the law asks
+the minutes to record the sitting, not to publish its debates."""
 from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -10,9 +16,10 @@ from django.utils.translation import gettext_lazy
 
 from core.pdf import Document
 from extensions.meetings import workflow
+from extensions.meetings.documents import members_collection
 
 from . import rules
-from .files import store_public_document, validate_pdf
+from .files import store_document, validate_pdf
 from .models import Deliberation, InformationCopy, Movement, ProcesVerbal, Vote
 from .seance import SeanceError
 
@@ -42,9 +49,10 @@ def _voted(seance):
     return seance.deliberations.filter(status=Deliberation.Status.VOTED).order_by("number_in_seance")
 
 
-def parts(seance):
+def parts(seance, public=False):
     """Each mandatory part (rules.PV_MANDATORY_PARTS) as a list of lines;
-    an empty list is a missing part."""
+    an empty list is a missing part. `public`: the version for everyone,
+    without the report, the names and the debate of a huis clos item."""
     deliberations = list(seance.deliberations.order_by("position"))
     voted = list(_voted(seance).prefetch_related("votes__member", "votes__holder"))
     pv = getattr(seance, "proces_verbal", None)
@@ -55,10 +63,10 @@ def parts(seance):
         "secretaries": [_name(s) for s in seance.secretaries.all()],
         "quorum": [_quorum_line(d) for d in voted] or _no_vote_lines(deliberations),
         "agenda": [f"{d.position}. {d.title}" for d in deliberations],
-        "deliberations_and_reports": [_deliberation_line(d) for d in deliberations],
+        "deliberations_and_reports": [_deliberation_line(d, public) for d in deliberations],
         "ballot_requests": _ballot_requests(deliberations),
-        "ballot_results": [_result_line(d) for d in voted] or _no_vote_lines(deliberations),
-        "discussions": _discussions(pv, deliberations),
+        "ballot_results": [_result_line(d, public) for d in voted] or _no_vote_lines(deliberations),
+        "discussions": _discussions(pv, deliberations, public),
     }
 
 
@@ -103,11 +111,14 @@ def _no_vote_lines(deliberations):
             if d.status != Deliberation.Status.PENDING]
 
 
-def _deliberation_line(d):
+def _deliberation_line(d, public=False):
     line = f"{d.position}. {d.title}"
+    outcome = d.get_outcome_display() if d.outcome else d.get_status_display()
+    if public and d.huis_clos:
+        return f"{line} — {outcome}\n" + _("Examined in a closed sitting (huis clos).")
     if d.rapporteur:
         line += " — " + _("rapporteur: %(name)s") % {"name": d.rapporteur}
-    line += " — " + (d.get_outcome_display() if d.outcome else d.get_status_display())
+    line += " — " + outcome
     if d.report:
         line += "\n" + d.report
     if d.huis_clos:
@@ -126,7 +137,10 @@ def _ballot_requests(deliberations):
     return lines or [_("None.")]
 
 
-def _result_line(d):
+def _result_line(d, public=False):
+    if public and d.huis_clos:
+        return _("No. %(number)s: %(outcome)s — examined in a closed sitting (huis clos).") % {
+            "number": d.number_in_seance, "outcome": d.get_outcome_display()}
     line = _("No. %(number)s, %(ballot)s: %(pour)d for, %(contre)d against, %(abstention)d abstentions, "
              "%(nppp)d not taking part — %(outcome)s") % {
         "number": d.number_in_seance, "ballot": d.get_ballot_display(), "pour": d.pour, "contre": d.contre,
@@ -144,20 +158,24 @@ def _result_line(d):
     return line
 
 
-def _discussions(pv, deliberations):
-    lines = [f"{d.position}. {d.title} : {d.discussion}" for d in deliberations if d.discussion.strip()]
+def _discussions(pv, deliberations, public=False):
+    lines = [f"{d.position}. {d.title} : {d.discussion}" for d in deliberations
+             if d.discussion.strip() and not (public and d.huis_clos)]
     if pv and pv.discussions.strip():
         lines.insert(0, pv.discussions)
     return lines
 
 
-def draft_pdf(seance):
-    """The procès-verbal as a PDF, for signature and reading."""
+def draft_pdf(seance, public=False):
+    """The procès-verbal as a PDF, for signature and reading; `public`: its
+    version for publication (see parts())."""
     meeting = seance.meeting
     doc = Document(_("Procès-verbal"), f"{meeting.instance} — {formats.date_format(seance.day, 'l j F Y')}")
-    for name, lines in parts(seance).items():
+    for name, lines in parts(seance, public).items():
         doc.heading(str(PART_LABELS[name]))
         doc.paragraph("\n".join(lines) or "—")
+    if public and has_huis_clos(seance):
+        doc.paragraph(_("Public version: the complete procès-verbal, signed, is kept in the register."))
     doc.heading(_("Signatures"))
     doc.paragraph(_("The president: %(president)s\nThe secretary(ies): %(secretaries)s") % {
         "president": _name(seance.president), "secretaries": ", ".join(_name(s) for s in seance.secretaries.all())})
@@ -199,23 +217,34 @@ def sign(pv, uploaded):
         _step(pv, ProcesVerbal.Status.ADOPTED, status=ProcesVerbal.Status.SIGNED, signed_file=pv.signed_file.name)
 
 
+def has_huis_clos(seance):
+    return seance.deliberations.filter(huis_clos=True).exists()
+
+
 def publish(pv):
-    """Puts the signed procès-verbal online as a document of the library;
-    refused while a mandatory part is missing."""
+    """Puts the procès-verbal online as a document of the library, refused
+    while a mandatory part is missing. The signed PDF goes to the
+    instance's private collection (members, Agents: the register); the
+    public one is that same file when nothing was examined in a closed
+    sitting, else the public version drawn from the records."""
     seance = pv.seance
     _refuse_if_incomplete(seance)
     if pv.status != ProcesVerbal.Status.SIGNED:
         raise SeanceError(_("Only a signed procès-verbal can be published."))
     with transaction.atomic():
         with pv.signed_file.open("rb") as fh:
-            data = fh.read()
-        document = store_public_document(
-            title=_("Procès-verbal of the séance of %(day)s") % {"day": formats.date_format(seance.day, "j F Y")},
-            data=data, filename=f"proces-verbal-{seance.day:%Y-%m-%d}.pdf", kind="proces_verbal",
-            act_date=seance.day, reference=f"PV-{seance.day:%Y-%m-%d}",
-        )
+            signed = fh.read()
+        title = _("Procès-verbal of the séance of %(day)s") % {"day": formats.date_format(seance.day, "j F Y")}
+        common = {"kind": "proces_verbal", "act_date": seance.day}
+        complete = store_document(
+            title=_("%(title)s (complete, for the members)") % {"title": title}, data=signed,
+            filename=f"proces-verbal-complet-{seance.day:%Y-%m-%d}.pdf", reference=f"PV-{seance.day:%Y-%m-%d}-C",
+            collection=members_collection(seance.meeting.instance), **common)
+        document = store_document(
+            title=title, data=draft_pdf(seance, public=True) if has_huis_clos(seance) else signed,
+            filename=f"proces-verbal-{seance.day:%Y-%m-%d}.pdf", reference=f"PV-{seance.day:%Y-%m-%d}", **common)
         _step(pv, ProcesVerbal.Status.SIGNED, status=ProcesVerbal.Status.PUBLISHED, document=document,
-              published_at=timezone.now())
+              complete_document=complete, published_at=timezone.now())
         if rules.epci_information_copies(seance.meeting.instance.body):
             InformationCopy.objects.get_or_create(seance=seance, kind=InformationCopy.Kind.MINUTES, defaults={
                 "due_on": rules.epci_pv_copy_deadline(pv.adopted_on)})

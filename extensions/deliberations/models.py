@@ -221,7 +221,8 @@ class ProcesVerbal(models.Model):
     """The minutes of a séance (L2121-15), drafted from what the console
     recorded; the secretary adds the substance of the discussions. Adopted
     at the next séance, signed (the signed PDF is uploaded), then published
-    within a week of its adoption."""
+    within a week of its adoption: `document` is the public version,
+    `complete_document` the signed one, private to the members."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -243,6 +244,10 @@ class ProcesVerbal(models.Model):
     document = models.ForeignKey(
         settings.WAGTAILDOCS_DOCUMENT_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
         verbose_name=_("published document"),
+    )
+    complete_document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        verbose_name=_("complete document (members)"),
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
 

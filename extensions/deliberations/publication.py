@@ -14,7 +14,7 @@ from core.pdf import Document
 
 from . import rules
 from .connector import transmit_act
-from .files import file_sha256, store_public_document
+from .files import file_sha256, store_document
 from .models import Deliberation
 from .pages import ActIndexPage, ActPage
 from .seance import SeanceError
@@ -94,7 +94,7 @@ def publish_act(deliberation, user):
     data = act_pdf(deliberation, author_name, author_title)
     seance = deliberation.seance
     with transaction.atomic():
-        document = store_public_document(
+        document = store_document(
             title=deliberation.title, data=data,
             filename=f"deliberation-{deliberation.reference}-{slugify(deliberation.title)[:60]}.pdf",
             kind="deliberation", act_date=seance.day, reference=deliberation.reference,

@@ -3,6 +3,7 @@ its SHA-256 is shown on the act page): replacing the file of a published
 act or procès-verbal is refused wherever it comes from (admin, shell,
 another app). Deleting it is refused by the PROTECT foreign keys."""
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.db.models.signals import pre_save
 from django.dispatch import receiver
 from django.utils.translation import gettext as _
@@ -14,7 +15,7 @@ from .pages import ActPage
 
 def _published(document):
     return (ActPage.objects.filter(document=document).exists()
-            or ProcesVerbal.objects.filter(document=document).exists())
+            or ProcesVerbal.objects.filter(Q(document=document) | Q(complete_document=document)).exists())
 
 
 @receiver(pre_save, sender=get_document_model())

@@ -9,6 +9,7 @@ from django.db.models import Q
 
 from extensions.commissions.access import visible_spaces
 
+from . import documents
 from .models import Instance, Mandate
 from .pages import MeetingPage
 
@@ -58,9 +59,13 @@ def can_see_meeting(user, meeting):
 
 
 def can_see_documents(user, meeting):
-    """The documents of an ordre du jour are for the members and staff only
-    (projets de délibération are not public before the vote)."""
-    return can_manage(user) or meeting.instance_id in member_instances(user)
+    """The documents of an ordre du jour are for the staff, and for the
+    members once convened (projets de délibération are not public before
+    the vote). Each file is also asked to library.privacy, which applies the
+    same rule through the collections of documents.py."""
+    if can_manage(user):
+        return True
+    return meeting.state in documents.RELEASED_STATES and meeting.instance_id in member_instances(user)
 
 
 def restriction_groups(meeting):
@@ -84,9 +89,12 @@ def sync_view_restriction(meeting):
     built on Wagtail's privacy (public() querysets, menus, sitemaps, the
     agenda's page checks, an API) treats it as private; the restriction goes
     once a public meeting is convened. The meeting's routes still ask
-    can_see_meeting(), which is stricter."""
+    can_see_meeting(), which is stricter. Its documents waiting in
+    preparation go to its members once it is convened (documents.release).
+    The send flow, publishing and cancelling all go through here."""
     from wagtail.models import PageViewRestriction
 
+    documents.release(meeting)
     restrictions = PageViewRestriction.objects.filter(page=meeting)
     if is_publicly_visible(meeting):
         restrictions.delete()

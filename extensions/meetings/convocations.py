@@ -9,6 +9,7 @@ cancellation, a one-click re-send to one member, the posting of the paper
 batch and the automatic reminder.
 
     send(meeting, user, posting_on=None)   prête → convoquée (refusals: SendRefused)
+    mark_convened(meeting)                 the state change inside send()
     refresh(meeting, user)                 new version if the content changed
     cancel(meeting, user)                  → annulée, CANCEL to everyone
     resend(recipient, user)                the latest version again, to one member
@@ -78,11 +79,19 @@ def send(meeting, user, posting_on=None):
     if refusals:
         raise SendRefused(refusals)
     with transaction.atomic():
-        _move(meeting, [State.READY], State.CONVOKED)
-        sync_view_restriction(meeting)
+        mark_convened(meeting)
         convocation = _create_version(meeting, user, Convocation.Reason.INITIAL)
         record(meeting, Kind.SENT, actor=user, detail=_("Version %(version)d") % {"version": convocation.version})
     return convocation
+
+
+def mark_convened(meeting, from_states=(State.READY,)):
+    """The step of send() that makes `meeting` convened: a public meeting
+    loses its view restriction and its documents go to the members
+    (access.sync_view_restriction). The deliberations demo's past séances,
+    convened before the demo began, take this same step."""
+    _move(meeting, list(from_states), State.CONVOKED)
+    sync_view_restriction(meeting)
 
 
 def _fingerprint(meeting_content):

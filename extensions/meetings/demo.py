@@ -19,10 +19,10 @@ from core.pdf import Document
 from extensions.commissions.models import Space
 
 from . import convocations, workflow
+from .documents import preparation_collection
 from .member_views import acknowledge, record_opening
 from .models import Delivery, InformationRecipient, Instance, Mandate, Recipient
 from .pages import AgendaItem, MeetingIndexPage, MeetingPage
-from .roles import meeting_documents_collection
 from .tasks import deliver
 
 Answer = Recipient.Answer
@@ -108,12 +108,13 @@ def _index(site):
 
 
 def _document(title, instance, author):
-    """A PDF written with the shared PDF helper, in the collection fit for
-    the instance (its space's, or the meetings' private one)."""
+    """A PDF written with the shared PDF helper, uploaded where an agent
+    would: the instance's « En préparation » (the convocation releases it
+    to the members)."""
     pdf = Document(title, instance.name)
     pdf.paragraph("Document de démonstration. Le conseil, après en avoir délibéré, approuve les propositions "
                   "présentées par le rapporteur.")
-    collection = instance.space.collection if instance.space else meeting_documents_collection()
+    collection = preparation_collection(instance)
     document = get_document_model()(title=title, collection=collection, uploaded_by_user=author,
                                     file=ContentFile(pdf.output(), name=f"{title[:40]}.pdf"))
     document._set_document_file_metadata()

@@ -1,4 +1,4 @@
-"""iCal feeds: the public feed of public meetings, and each member's
+"""iCal feeds: the public feed of the site's public meetings, and each member's
 private feed (the meetings they may see), reached by a secret, revocable
 token whose hash only is stored. An unknown or revoked token answers 404."""
 from django.contrib import messages
@@ -13,24 +13,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.links import hash_token
+from pages.privacy import visible_site_pages
 
 from . import ics
 from .access import public_meetings, visible_meetings
 from .models import FeedToken
+from .pages import MeetingPage
 
 HORIZON_DAYS = 400
 
 
-def _response(request, meetings):
+def _response(request, meetings, with_agenda=lambda meeting: True):
     since = timezone.now() - timezone.timedelta(days=HORIZON_DAYS)
     meetings = (meetings.filter(start__gte=since).select_related("instance")
                 .prefetch_related("agenda_items").annotate(sequence=Max("convocations__version")).order_by("start"))
-    data = ics.feed(meetings, lambda m: request.build_absolute_uri(m.url))
+    data = ics.feed(meetings, lambda m: request.build_absolute_uri(m.url), with_agenda)
     return HttpResponse(data, content_type="text/calendar; charset=utf-8")
 
 
 def public_feed(request):
-    return _response(request, public_meetings())
+    """The public meetings of the requested site only (the commune's feed
+    never lists the interco's séances). The ordre du jour goes with a
+    meeting until its séance opens: an item may then be examined in a
+    closed sitting, which the public feed must not name."""
+    return _response(request, visible_site_pages(request, public_meetings()),
+                     with_agenda=lambda meeting: meeting.state == MeetingPage.State.CONVOKED)
 
 
 def private_feed(request, token):

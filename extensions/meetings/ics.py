@@ -75,10 +75,12 @@ def invitation(meeting, recipient, version, cancelled=False, url="", organizer="
     return calendar([event(meeting, version, cancelled, url, attendee=recipient, organizer=organizer)], method)
 
 
-def feed(meetings, url_for):
-    """A feed of `meetings` (already filtered for who asks)."""
+def feed(meetings, url_for, with_agenda=lambda meeting: True):
+    """A feed of `meetings` (already filtered for who asks); the ordre du
+    jour of those for which `with_agenda(meeting)` holds."""
     return calendar(
-        [event(m, getattr(m, "sequence", None) or 0, m.state == m.State.CANCELLED, url_for(m))
+        [event(m, getattr(m, "sequence", None) or 0, m.state == m.State.CANCELLED, url_for(m),
+               with_agenda=with_agenda(m))
          for m in meetings],
         "PUBLISH",
     )

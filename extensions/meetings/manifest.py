@@ -131,14 +131,16 @@ def documents_of(convocation):
     return [doc for item in manifest.get("items", []) for doc in item["documents"]]
 
 
-def file_matches(convocation, fileobj):
+def file_matches(convocation, fileobj, among=None):
     """The manifest's entry for the document whose content is `fileobj`'s
-    (a readable binary file), or None."""
+    (a readable binary file), or None; only documents whose id is in
+    `among` when given."""
     digest = hashlib.sha256()
     for chunk in iter(lambda: fileobj.read(1 << 16), b""):
         digest.update(chunk)
     found = digest.hexdigest()
-    return next((doc for doc in documents_of(convocation) if doc["sha256"] == found), None)
+    return next((doc for doc in documents_of(convocation)
+                 if doc["sha256"] == found and (among is None or doc["id"] in among)), None)
 
 
 # RFC 3161: a TimeStampReq is small enough to write by hand in DER.

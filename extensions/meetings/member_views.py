@@ -18,8 +18,11 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from wagtail.documents import get_document_model
+
 from core.links import LinkError
 from extensions.operations.sendfile import serve_stored
+from library.privacy import visible_documents
 
 from . import ics, links
 from .access import can_see_documents
@@ -97,14 +100,25 @@ def _convocation_context(meeting, recipient, document_url):
     }
 
 
+def readable_document_ids(request, page):
+    """The documents of `page` the visitor may read: the meeting's rule
+    (access.can_see_documents), then the library's for each file."""
+    if not can_see_documents(request.user, page):
+        return set()
+    documents = get_document_model().objects.filter(pk__in=page.document_ids())
+    return set(visible_documents(request, documents).values_list("pk", flat=True))
+
+
 def meeting(request, page):
     """The meeting page (access already checked by the page)."""
     recipient = recipient_of(request.user, page)
     visible = can_see_documents(request.user, page)
+    readable = readable_document_ids(request, page)
     url = page.get_url(request)
     document_url = (lambda document: url + page.reverse_subpage("document", args=[document.pk])) if visible else None
     context = {"page": page, "self": page, "form": None, "documents_visible": visible,
-               "agenda": agenda(page, document_url or (lambda document: ""))}
+               "agenda": [(item, [(doc, link) for doc, link in documents if doc.pk in readable])
+                          for item, documents in agenda(page, document_url or (lambda document: ""))]}
     if recipient is not None:
         record_opening(recipient, request.user)
         if request.method == "POST":
@@ -172,7 +186,7 @@ def _serve(request, page, document_id, recipient):
 def document(request, page, document_id):
     """A document of the ordre du jour, for members and staff only (404 alike
     for others and for a document that is not on this meeting)."""
-    if not can_see_documents(request.user, page):
+    if document_id not in readable_document_ids(request, page):
         raise Http404
     return _serve(request, page, document_id, recipient_of(request.user, page))
 

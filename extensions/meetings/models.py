@@ -60,6 +60,15 @@ class Instance(ClusterableModel):
     signatory = models.CharField(
         _("convened by"), max_length=150, blank=True, help_text=_("e.g. Le maire, Jean Dupont")
     )
+    # Derived by documents.provision() after every save: who may read the
+    # documents of this instance's meetings, and where they live.
+    documents_group = models.ForeignKey(
+        "auth.Group", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+",
+    )
+    documents_collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     panels = [
         FieldPanel("name"),

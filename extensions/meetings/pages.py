@@ -113,7 +113,9 @@ class MeetingPage(RoutablePageMixin, Page):
     ]
     search_fields = Page.search_fields + [
         index.SearchField("place"),
-        index.RelatedFields("agenda_items", [index.SearchField("title"), index.SearchField("note")]),
+        # Titles only: the notes de synthèse are for the members, and the
+        # index of a public meeting is public (issue 13).
+        index.RelatedFields("agenda_items", [index.SearchField("title")]),
         index.FilterField("instance"),
         index.FilterField("is_public"),
         index.FilterField("state"),
@@ -127,17 +129,20 @@ class MeetingPage(RoutablePageMixin, Page):
         verbose_name_plural = _("meetings")
 
     def clean(self):
-        """A commission's documents stay in its space's private collection:
-        anywhere else, people outside the commission could download them
-        from the library."""
+        """The documents stay in the instance's collections (documents.py):
+        anywhere else, people outside the instance, or anyone before the
+        convocation, could read them in the library."""
         super().clean()
-        space = self.instance.space if self.instance_id else None
-        if space is None or space.collection_id is None:
+        if not self.instance_id:
             return
-        strays = [doc.title for _item, _kind, doc in self.documents() if doc.collection_id != space.collection_id]
+        from .documents import allowed_collection_ids
+
+        allowed = allowed_collection_ids(self.instance)
+        strays = [doc.title for _item, _kind, doc in self.documents() if doc.collection_id not in allowed]
         if strays:
-            raise ValidationError(_("These documents must be in the collection of the space « %(space)s »: "
-                                    "%(documents)s.") % {"space": space.name, "documents": ", ".join(strays)})
+            raise ValidationError(_("These documents must be in the collection « %(collection)s » (or its "
+                                    "« En préparation »): %(documents)s.") % {
+                "collection": self.instance.name, "documents": ", ".join(strays)})
 
     def with_content_json(self, content):
         """A revision never carries the state back: publishing an older

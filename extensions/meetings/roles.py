@@ -1,10 +1,9 @@
 """What the roles may do with meetings, kept in step after every migrate
 (idempotent): Agents prepare meetings and send convocations; the
-documents of ordres du jour live in a collection that only Élus and Agents
-may see (projets de délibération are not public before the vote), where
-Agents add and change documents."""
+documents of ordres du jour live under a private collection (one child per
+instance, documents.py), where Agents add and change documents."""
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, CollectionViewRestriction, GroupCollectionPermission
+from wagtail.models import Collection, GroupCollectionPermission
 
 from pages.roles import AGENTS, ELUS
 
@@ -25,6 +24,8 @@ def meeting_documents_collection():
 
 
 def ensure_meeting_roles(**kwargs):
+    from .documents import sync_parent_restriction
+
     agents = Group.objects.filter(name=AGENTS).first()
     elus = Group.objects.filter(name=ELUS).first()
     if agents is None or elus is None or Collection.get_first_root_node() is None:
@@ -33,13 +34,7 @@ def ensure_meeting_roles(**kwargs):
         Permission.objects.get(content_type__app_label=app, codename=codename) for app, codename in AGENT_PERMISSIONS
     ))
     collection = meeting_documents_collection()
-    restriction, _created = CollectionViewRestriction.objects.get_or_create(
-        collection=collection, defaults={"restriction_type": CollectionViewRestriction.GROUPS}
-    )
-    if restriction.restriction_type != CollectionViewRestriction.GROUPS:
-        restriction.restriction_type = CollectionViewRestriction.GROUPS
-        restriction.save()
-    restriction.groups.add(agents, elus)
+    sync_parent_restriction()
     for codename in DOCUMENT_CODENAMES:
         permission = Permission.objects.get(content_type__app_label="wagtaildocs", codename=codename)
         GroupCollectionPermission.objects.get_or_create(group=agents, collection=collection, permission=permission)

@@ -91,6 +91,7 @@ def civic(home_page, people):
 
     from extensions.deliberations.models import Deliberation, Seance
     from extensions.deliberations.pages import ActIndexPage, ActPage
+    from extensions.meetings.access import sync_view_restriction
     from extensions.meetings.models import Mandate
     from extensions.meetings.pages import MeetingPage
     from tests.meetings.factories import InstanceFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
@@ -108,6 +109,7 @@ def civic(home_page, people):
 
     public = meeting("Conseil municipal de mars", MeetingPage.State.CONVOKED)
     annex = attach(public, title="Annexe : budget primitif")
+    sync_view_restriction(public)  # convened: its documents go to its members, as at the sending
     seance = Seance.objects.create(meeting=public)
     voted = dict(seance=seance, status=Deliberation.Status.VOTED, outcome=Deliberation.Outcome.ADOPTED,
                  matiere_code="7.1", matiere_name="finances locales/décisions budgétaires", year=2026,

@@ -49,3 +49,20 @@ def test_the_demo_holds_two_seances_and_publishes_their_acts(demo_council, clien
 
     demo.load(Command())
     assert ActPage.objects.count() == 5 and Seance.objects.count() == 2
+
+
+def test_the_held_public_seances_are_public(demo_council, client):
+    """Convened through the sending's own step, the past public séances
+    carry no view restriction: visitors read them like the agenda lists
+    them (issue 13, item 17)."""
+    from wagtail.models import PageViewRestriction
+
+    from extensions.meetings.pages import MeetingPage
+
+    demo.load(Command())
+    held = MeetingPage.objects.filter(title__in=[spec["title"] for spec in demo.PAST_SEANCES])
+    assert held.count() == 2
+    for meeting in held:
+        assert not PageViewRestriction.objects.filter(page=meeting).exists()
+        assert client.get(meeting.url).status_code == 200
+    assert set(MeetingPage.objects.live().public().values_list("pk", flat=True)) >= set(held.values_list("pk", flat=True))

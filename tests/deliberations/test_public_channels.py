@@ -45,6 +45,10 @@ def test_the_list_deadline():
 
 def test_the_closed_sitting_item_is_in_the_minutes(held):
     assert any(SECRET_TITLE in line for line in minutes.parts(held)["deliberations_and_reports"])
+    # The public version names it, with its decision, and nothing of its report.
+    public = next(line for line in minutes.parts(held, public=True)["deliberations_and_reports"]
+                  if SECRET_TITLE in line)
+    assert "huis clos" in public and "Rapport sur" not in public
 
 
 def test_the_act_index_and_search(held, act_index, client, django_assert_max_num_queries):

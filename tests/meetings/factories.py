@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from extensions.meetings.models import AgendaItem, Instance, Mandate
 from extensions.meetings.pages import MeetingIndexPage, MeetingPage
-from extensions.meetings.roles import meeting_documents_collection
+from extensions.meetings.documents import preparation_collection
 from tests.factories import ArchiveDocumentFactory, PageFactory, UserFactory
 
 
@@ -87,10 +87,9 @@ class MeetingPageFactory(PageFactory):
 
 
 def attach(meeting, item_index=0, kind="annexe", title="Annexe budgétaire", text=""):
-    """Adds a PDF to an item: in the space's collection for a commission
-    with a space, in the meetings' private collection otherwise."""
-    space = meeting.instance.space
-    collection = space.collection if space else meeting_documents_collection()
+    """Adds a PDF to an item, in the instance's collection « En préparation »
+    (where an agent uploads it: the convocation releases it to the members)."""
+    collection = preparation_collection(meeting.instance)
     document = ArchiveDocumentFactory(title=title, text=text or title, collection=collection)
     item = meeting.agenda_items.all()[item_index]
     item.documents.append(("document", {"kind": kind, "document": document}))

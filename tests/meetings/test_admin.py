@@ -21,7 +21,8 @@ def test_the_agent_adds_and_edits_a_meeting_page(client, agent, meeting_index, m
     assert f"/admin/seances/{meeting.pk}/" in edit.content.decode()
 
 
-def test_a_file_is_checked_on_the_page(client, convoked, annex):
+def test_a_file_is_checked_on_the_page(client, convoked, annex, elus):
+    client.force_login(elus[0])  # a member: the documents are theirs to check (issue 13)
     convocation = convoked.convocations.get()
     url = f"/seances/convocations/{convocation.pk}/verification/"
     with annex.file.open("rb") as fh:

@@ -35,6 +35,12 @@ def test_the_demo_meetings(sites):
     assert epci.get_site().hostname == "interco.localhost"
     assert epci.recipients.filter(channel=Recipient.Channel.INFORMATION).count() == 2
 
+    # Documents: the convened council's are its members' (not every élu's),
+    # the commission's in preparation are the agents' only.
+    council_docs = {doc.collection for _item, _kind, doc in council.documents()}
+    assert council_docs == {council.instance.documents_collection}
+    assert {doc.collection.name for _item, _kind, doc in commission.specific.documents()} == {"En préparation"}
+
     demo.load(command)
     assert MeetingPage.objects.count() == 3
     assert command.reports[-1] == ("Séances", 0, 3)

@@ -64,8 +64,11 @@ def sees(role, meeting_key):
 
 
 def sees_documents(role, meeting_key):
+    """Staff always; the instance's members once convened (never before)."""
     if role in STAFF:
         return True
+    if meeting_key == "preparing":
+        return False
     return role == ("commission_member" if meeting_key == "private" else "member")
 
 
@@ -88,11 +91,9 @@ def test_meeting_page_documents_and_ics(client, world, role, key):
     assert client.get(meeting.url + "ical/").status_code == expected
     download = client.get(f"{meeting.url}documents/{document.pk}/")
     assert download.status_code == (200 if sees(role, key) and sees_documents(role, key) else 404)
-    # The library's own view applies the collection's restriction: the
-    # council's documents to Élus and Agents, the commission's to its members.
-    library = {"superuser", "commission_member"} if key == "private" else {
-        "superuser", "agent", "member", "commission_member", "other_elu"}
-    assert client.get(document.url).status_code == (200 if role in library else 404)
+    # The library's own view applies the same rule through the instance's
+    # collections: an élu of no instance here reads nothing (issue 13).
+    assert client.get(document.url).status_code == (200 if sees_documents(role, key) else 404)
     if expected == 200:
         assert (document.title in page.content.decode()) is sees_documents(role, key)
 
@@ -138,7 +139,9 @@ def test_file_check(client, world, role, key):
     client = sign_in(client, world["people"][role])
     convocation = world["meetings"][key].convocations.get()
     response = client.get(f"/seances/convocations/{convocation.pk}/verification/")
-    assert response.status_code == (200 if sees(role, key) else 404)
+    # Checking a file is for who may read the documents (issue 13): seeing
+    # the public meeting is not enough.
+    assert response.status_code == (200 if sees_documents(role, key) else 404)
 
 
 @pytest.mark.parametrize("role", ROLES)
