@@ -439,10 +439,14 @@ def plant_children(world, page, host):
         child_model = relation.related_model
         if not isinstance(relation.remote_field, ParentalKey) or rule_for(child_model) is None:
             continue
-        for child in getattr(page, relation.get_accessor_name()).all():
+        accessor = relation.get_accessor_name()
+        children = list(getattr(page, accessor).all())
+        # Assigned back: the cluster then serialises these very objects.
+        setattr(page, accessor, children)
+        for child in children:
             world.seen_models.add(child_model._meta.label)
             audience = by_field(rule_for(child_model)(world, child))
-            indexed_via = f"{page._meta.label}#{page.pk}" if relation.get_accessor_name() in indexed_names(
+            indexed_via = f"{page._meta.label}#{page.pk}" if accessor in indexed_names(
                 type(page)) else None
             if plant_fields(world, child, audience, host=host, indexed_via=indexed_via):
                 planted = True
