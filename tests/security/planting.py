@@ -20,7 +20,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageViewRestriction
 
 from extensions.meetings.models import Mandate
-from pages.roles import AGENTS, ELUS, REDACTION
+from pages.roles import AGENTS, REDACTION
 from tests.factories import pdf_bytes
 
 ROLES = ["anonymous", "citizen", "elu_member", "elu_non_member", "outsider", "agent", "redaction", "jury"]
@@ -74,6 +74,15 @@ ALL_PRIVATE = "__all__"
 
 
 def page_editors(world, page):
+    """Who edits `page` or a page below it: they walk through it in the
+    explorer and its breadcrumbs."""
+    editors = set()
+    for section in page.get_descendants(inclusive=True):
+        editors |= section_editors(world, section)
+    return editors
+
+
+def section_editors(world, page):
     """Who edits the section of `page` (issue 13, finding 6): meetings and
     acts are the Agents' (the sending permission), spaces their managers
     (none of the sweep's roles), everything else the Rédaction's."""
@@ -553,8 +562,4 @@ def extract_urls(text, host):
         if url.startswith("/") and not url.startswith("//"):
             found.add(url)
     return found
-
-
-def bearer(key):
-    return {"HTTP_AUTHORIZATION": f"Bearer {key}"}
 
