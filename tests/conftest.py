@@ -72,8 +72,10 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         terminalreporter.section("skips forbidden under CI", red=True)
         for report in forbidden:
             terminalreporter.line(f"{report.nodeid}: {_skip_reason(report)}")
-    else:
+    elif skipped:
         terminalreporter.line(f"CI: {skipped} skipped, all of them need an Elasticsearch node ({ALLOWED_CI_SKIP}).")
+    else:
+        terminalreporter.line("CI: nothing skipped.")
 
 
 @pytest.hookimpl(trylast=True)
