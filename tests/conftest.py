@@ -49,6 +49,15 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile`, in pytest-django's order (see DatabaseOrderScheduling)."""
+    if config.getvalue("dist") == "loadfile":
+        from tests.scheduling import DatabaseOrderScheduling
+
+        return DatabaseOrderScheduling(config, log)
+    return None
+
+
 def _skip_reason(report):
     return report.longrepr[2] if isinstance(report.longrepr, (tuple, list)) else str(report.longrepr)
 
