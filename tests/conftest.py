@@ -89,6 +89,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
+    """A forbidden skip under CI fails the run (in the controller, which
+    sees every worker's reports)."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if reporter is not None and not hasattr(session.config, "workerinput") and _forbidden_skips(reporter):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
