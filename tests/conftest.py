@@ -1,10 +1,14 @@
 """Fixtures shared by the whole suite: a site tree, one user per role, a
-private collection for the Élus and documents on both sides of it."""
+private collection for the Élus and documents on both sides of it; and the
+run's rules: `postgresql` tests skip elsewhere, and under CI nothing may be
+skipped but the tests that need an Elasticsearch node."""
+import os
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 
 from pages.roles import AGENTS, ELUS, REDACTION
 from tests.factories import (
@@ -28,11 +32,75 @@ ROLES = {
 }
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _throw_away_media():
+# The one skip a CI run allows: no Elasticsearch node is started by `make test`
+# (tests/search/conftest.py names the variable in its reason).
+ALLOWED_CI_SKIP = "ELASTICSEARCH_TEST_URL unset"
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgresql` need its row locks or tools: elsewhere they
+    skip with their reason (`make test` deselects them on SQLite instead)."""
+    if connection.vendor == "postgresql":
+        return
+    for item in items:
+        marker = item.get_closest_marker("postgresql")
+        if marker:
+            reason = f"needs PostgreSQL: {marker.args[0]}" if marker.args else "needs PostgreSQL"
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """`--dist loadfile`, in pytest-django's order (see DatabaseOrderScheduling)."""
+    if config.getvalue("dist") == "loadfile":
+        from tests.scheduling import DatabaseOrderScheduling
+
+        return DatabaseOrderScheduling(config, log)
+    return None
+
+
+def _skip_reason(report):
+    return report.longrepr[2] if isinstance(report.longrepr, (tuple, list)) else str(report.longrepr)
+
+
+def _forbidden_skips(terminalreporter):
+    """Under CI: the skips whose reason is not the Elasticsearch one."""
+    if os.environ.get("CI") != "true":
+        return []
+    skipped = terminalreporter.stats.get("skipped", [])
+    return [report for report in skipped if ALLOWED_CI_SKIP not in _skip_reason(report)]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    """Under CI, says what was skipped, and fails the run (see
+    pytest_sessionfinish) when anything but Elasticsearch was."""
+    if os.environ.get("CI") != "true":
+        return
+    forbidden = _forbidden_skips(terminalreporter)
+    skipped = len(terminalreporter.stats.get("skipped", []))
+    if forbidden:
+        terminalreporter.section("skips forbidden under CI", red=True)
+        for report in forbidden:
+            terminalreporter.line(f"{report.nodeid}: {_skip_reason(report)}")
+    elif skipped:
+        terminalreporter.line(f"CI: {skipped} skipped, all of them need an Elasticsearch node ({ALLOWED_CI_SKIP}).")
+    else:
+        terminalreporter.line("CI: nothing skipped.")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session, exitstatus):
+    """A forbidden skip under CI fails the run (in the controller, which
+    sees every worker's reports)."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter is not None and not hasattr(session.config, "workerinput") and _forbidden_skips(reporter):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config):
     """Files that tests upload go to the temporary MEDIA_ROOT and
-    PRIVATE_MEDIA_ROOT of config.settings.test, removed at the end of the run."""
-    yield
+    PRIVATE_MEDIA_ROOT of config.settings.test (one pair per process: each
+    xdist worker, and the controller, imports the settings), removed when
+    that process ends."""
     for root in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
         if root.name.startswith(("parvis-test-media-", "parvis-test-private-")):
             shutil.rmtree(root, ignore_errors=True)

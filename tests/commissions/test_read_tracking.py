@@ -117,10 +117,8 @@ def test_a_lost_race_reads_the_winner_s_row(cast, publication):
     assert Reading.objects.filter(publication=publication).count() == 1
 
 
-@pytest.mark.skipif(
-    connection.vendor == "sqlite",
-    reason="SQLite's shared in-memory test database refuses concurrent writers (table locks) instead of "
-    "making them wait; the PostgreSQL run of the suite covers real concurrency.",
+@pytest.mark.postgresql(
+    "SQLite's shared in-memory test database refuses concurrent writers (table locks) instead of making them wait"
 )
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_readers_are_counted_right(home_page):

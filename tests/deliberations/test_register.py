@@ -6,7 +6,6 @@ import io
 
 import pypdfium2
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from extensions.deliberations import register
@@ -68,8 +67,7 @@ def test_the_closing_sheet(seance, secretary, members):
     assert "Le président" in text
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql",
-                    reason="SQLite serialises every write: the race needs PostgreSQL's row locks")
+@pytest.mark.postgresql("SQLite serialises every write: the race needs row locks")
 def test_two_votes_at_the_same_moment_get_consecutive_numbers(django_db_serialized_rollback, transactional_db,
                                                               seance, members, secretary):
     """Two items voted at once from two requests (threads, each with its

@@ -51,7 +51,8 @@ def test_changing_ones_answer_revokes_the_pouvoir(convoked, elus):
     workflow.give_answer(recipient(convoked, elus[0]), Answer.PRESENT)
     assert not workflow.pouvoirs_in_force(convoked).exists()
     # The holder is free again.
-    workflow.give_answer(recipient(convoked, elus[2]), Answer.POUVOIR, holder=elus[1])
+    pouvoir = workflow.give_answer(recipient(convoked, elus[2]), Answer.POUVOIR, holder=elus[1])
+    assert list(workflow.pouvoirs_in_force(convoked)) == [pouvoir]
 
 
 def test_a_pouvoir_names_a_member_of_the_same_instance(convoked, elus, users):
@@ -74,14 +75,19 @@ def test_a_fourth_consecutive_meeting_needs_illness(meeting_index, council, elus
         workflow.give_answer(recipient(meeting, elus[0]), Answer.POUVOIR, holder=elus[1])
     with pytest.raises(TransitionError, match="three consecutive|trois séances consécutives"):
         workflow.give_answer(recipient(meetings[3], elus[0]), Answer.POUVOIR, holder=elus[1])
-    workflow.give_answer(recipient(meetings[3], elus[0]), Answer.POUVOIR, holder=elus[1], illness=True)
+    pouvoir = workflow.give_answer(recipient(meetings[3], elus[0]), Answer.POUVOIR, holder=elus[1], illness=True)
+    assert pouvoir.illness and list(pouvoir.meetings.all()) == [meetings[3]]
+    assert recipient(meetings[3], elus[0]).answer == Answer.POUVOIR
 
 
 def test_a_meeting_attended_in_between_starts_the_count_again(meeting_index, council, elus, agent):
     meetings = [_convened(meeting_index, council, agent, days) for days in (10, 20, 30, 40)]
     for meeting in (meetings[0], meetings[2]):
         workflow.give_answer(recipient(meeting, elus[0]), Answer.POUVOIR, holder=elus[1])
-    workflow.give_answer(recipient(meetings[3], elus[0]), Answer.POUVOIR, holder=elus[1])
+    # Attended meetings[1]: meetings[3] is the second in a row, no illness needed.
+    pouvoir = workflow.give_answer(recipient(meetings[3], elus[0]), Answer.POUVOIR, holder=elus[1])
+    assert not pouvoir.illness and pouvoir.holder == elus[1]
+    assert recipient(meetings[3], elus[0]).answer == Answer.POUVOIR
 
 
 def test_answers_close_at_the_deadline(convoked, elus):

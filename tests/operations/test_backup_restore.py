@@ -14,7 +14,7 @@ from tests.factories import ArchiveDocumentFactory, NewsIndexPageFactory, NewsPa
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are of PostgreSQL databases"),
+    pytest.mark.postgresql("backups are of PostgreSQL databases"),
     # pg_dump sees committed data only; the serialized rollback restores
     # the database for the next tests.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

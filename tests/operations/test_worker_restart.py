@@ -92,7 +92,7 @@ def wait_for(predicate, seconds=60):
         time.sleep(0.2)
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a worker process needs a shared database: PostgreSQL")
+@pytest.mark.postgresql("a worker process needs a shared database")
 def test_a_worker_process_killed_mid_task(settings, tmp_path):
     """A real `manage.py db_worker` process, killed with SIGKILL while it
     runs a task: the task is RUNNING, then runs again after the restart."""

@@ -2,14 +2,11 @@
 by e-mail, an agent approves it, a voter votes and confirms, the results
 appear; every request the browser makes stays on 127.0.0.1, and axe-core
 finds no serious or critical accessibility problem on the contest pages."""
-import os
 from datetime import timedelta
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from django.core import mail
-from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
 from extensions.participation.models import ContestPage, Entry, Vote
@@ -18,38 +15,6 @@ from tests.factories import PASSWORD, UserFactory, install_home_page
 from tests.participation.helpers import links_in, make_contest, photo_bytes
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _async_unsafe_allowed():
-    """Playwright's sync API keeps an event loop in this thread; Django would
-    otherwise refuse the ORM calls the test makes while the browser is open."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} is missing: install Debian's chromium (scripts/chromium.sh)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    snapshot = getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
-    with sync_playwright() as playwright:
-        if snapshot is not None:  # see tests/browser/test_smoke.py
-            connections[DEFAULT_DB_ALIAS]._test_serialized_contents = snapshot
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-        connections.close_all()
 
 
 @pytest.fixture

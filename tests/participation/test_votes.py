@@ -107,7 +107,7 @@ def test_nobody_adds_votes_or_entries_by_hand(client_as, contest):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@pytest.mark.postgresql("concurrent writers")
 def test_simultaneous_confirmations_count_one_vote(contest):
     """Eight links for the same address and photo, all followed at once:
     exactly one vote, the others told it already counted."""
@@ -121,7 +121,7 @@ def test_simultaneous_confirmations_count_one_vote(contest):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent writers need PostgreSQL")
+@pytest.mark.postgresql("concurrent writers")
 def test_one_link_followed_simultaneously_counts_once(contest):
     entry = make_entry(contest)
     link = confirmations.link(

@@ -18,12 +18,30 @@ SERVER_URLS = {
 SERVER_BACKENDS = {"elasticsearch": ELASTICSEARCH}
 
 
-def backend_params():
-    params = [pytest.param("database", id="database")]
-    for name, url in SERVER_URLS.items():
+def backend_params(names):
+    """The database backend (marked `sqlite`: it also runs on SQLite, whose
+    search differs from PostgreSQL's), then each search server, skipped when
+    its node is not given."""
+    params = []
+    for name in names:
+        if name == "database":
+            params.append(pytest.param(name, id=name, marks=pytest.mark.sqlite))
+            continue
+        url = SERVER_URLS[name]
         reason = f"no {name} node ({'SEARCH' if name == 'opensearch' else 'ELASTICSEARCH'}_TEST_URL unset)"
         params.append(pytest.param(name, id=name, marks=pytest.mark.skipif(not url, reason=reason)))
     return params
+
+
+def pytest_generate_tests(metafunc):
+    """Every test of `search_backend` runs on each backend, or on those its
+    `backends` marker names (a test of a server's rebuild has nothing to
+    prove on the database): a parametrisation that does not apply is not
+    generated rather than skipped, so a CI run skips nothing but Elasticsearch."""
+    if "search_backend" in metafunc.fixturenames:
+        marker = metafunc.definition.get_closest_marker("backends")
+        names = marker.args if marker else ("database", *SERVER_URLS)
+        metafunc.parametrize("search_backend", backend_params(names), indirect=True)
 
 
 # One set of indexes per server and test session, emptied after each test.
@@ -53,7 +71,7 @@ def _drop_test_indexes():
         backend.es.indices.delete(index=PREFIX + "*")
 
 
-@pytest.fixture(params=backend_params())
+@pytest.fixture
 def search_backend(request, settings, db):
     """The backend of this parametrisation, installed as the default one,
     with empty indexes (a search server gets its own prefixed indexes)."""

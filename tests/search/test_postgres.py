@@ -15,7 +15,8 @@ from extensions.search.registry import get_type
 from tests.factories import ArchiveDocumentFactory
 from tests.html import visible_text
 
-pytestmark = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+# PostgreSQL's own backend: neither SQLite nor the search servers apply.
+pytestmark = [pytest.mark.postgresql, pytest.mark.backends("database")]
 
 
 def scalar(sql, params=()):
@@ -43,9 +44,7 @@ def plan(results, queryset):
 
 @pytest.fixture
 def backend(search_backend):
-    """PostgreSQL's backend: the search servers' parametrisations skip."""
-    if search_backend.name != "database":
-        pytest.skip("the database backend only")
+    """PostgreSQL's backend (the module's `backends` marker)."""
     return search_backend
 
 
