@@ -230,6 +230,15 @@ def nobody(world, _obj=None):
     return set()
 
 
+def bureau_result_audience(world, result):
+    """A bureau's figures are public once validated, never before; the
+    signed PV scan and the reason of a gap stay with the election office
+    (none of the sweep's roles)."""
+    if result.status == result.Status.VALIDATED:
+        return {"pv": set(), "gap_reason": set()}
+    return set()
+
+
 # The classification: every concrete model with a text or file field, by
 # label. A callable is an audience rule (above); PUBLIC says the model's
 # text is public by nature; INFRASTRUCTURE names models the sweep plants
@@ -268,6 +277,11 @@ CLASSIFICATION = {
     "deliberations.ProcesVerbal": PUBLIC,  # published by its flow (minutes.publish)
     "deliberations.InformationCopy": PUBLIC,
     "deliberations.CopyRequest": agents,
+    "elections.Scrutin": PUBLIC,
+    "elections.BureauDeVote": PUBLIC,
+    "elections.Candidature": PUBLIC,  # the panel, public before the vote
+    "elections.BureauResult": bureau_result_audience,
+    "elections.Correction": nobody,  # the office's audit trail
 }
 # Every page model follows the pages' rule (restrictions, liveness,
 # meetings' and spaces' own rules); drafts of public pages are planted too.
@@ -314,6 +328,9 @@ INFRASTRUCTURE = {
     "auth.User": "accounts: names are public, e-mails checked by their own tests",
     "contenttypes.ContentType": "configuration",
     "sessions.Session": "sessions",
+    "axes.AccessAttempt": "login throttling bookkeeping, no admin screen",
+    "axes.AccessFailureLog": "login throttling bookkeeping, no admin screen",
+    "axes.AccessLog": "login throttling bookkeeping (disabled), no admin screen",
 }
 
 

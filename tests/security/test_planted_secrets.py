@@ -229,7 +229,7 @@ def search_terms(world):
     client.get("/recherche/", {"q": marker.token})
 
 
-@pytest.fixture(scope="module", params=backend_params())
+@pytest.fixture(scope="module", params=backend_params(("database", "opensearch")))
 def world(request, django_db_setup, django_db_blocker):
     """The planted world, on the search backend of this parametrisation."""
     name = request.param
