@@ -4,6 +4,8 @@ served only through the view that checks the entry is approved."""
 import os
 import tempfile
 
+from extensions.operations.sendfile import serve_file
+
 from .images import make_rendition
 from .storage import private_storage
 
@@ -24,3 +26,11 @@ def ensure_rendition(entry, width):
         os.chmod(temporary, 0o640)
         os.replace(temporary, target)
     return name
+
+
+def serve_preview(request, entry, width):
+    """The entry's photo for staff or jury, whatever its status: kept by no
+    cache, since the caller's rights decided."""
+    response = serve_file(request, private_storage.path(ensure_rendition(entry, width)), "image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response
