@@ -97,3 +97,15 @@ def test_a_juror_of_another_contest_cannot_open_this_one(client, contest, juror)
 def test_the_jury_screens_ask_a_visitor_to_sign_in(client, contest):
     response = client.get("/participation/jury/")
     assert response.status_code == 302 and response["Location"].startswith("/connexion/")
+
+
+def test_a_score_out_of_range_is_explained_and_changes_nothing(client, contest, juror):
+    shot = make_entry(contest, title="Les toits")
+    criteria = list(contest.criteria.all())
+    client.force_login(juror)
+    response = client.post(f"/participation/jury/{contest.pk}/{shot.pk}/",
+                           {f"criterion-{criteria[0].pk}": 99, f"criterion-{criteria[1].pk}": 5})
+    text = visible_text(response)
+    assert "Il y a un problème" in text and "entre 0 et son maximum" in text
+    assert 'value="99"' in response.content.decode()
+    assert not JuryScore.objects.exists()
