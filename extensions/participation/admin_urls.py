@@ -7,9 +7,6 @@ app_name = "participation_admin"
 
 urlpatterns = [
     path("apercu/<int:entry_id>/<int:width>.jpg", views.preview, name="preview"),
-    path("jury/", views.jury_index, name="jury"),
-    path("jury/<int:contest_id>/", views.jury_contest, name="jury_contest"),
-    path("jury/<int:contest_id>/<int:entry_id>/", views.jury_entry, name="jury_entry"),
     path("concours/", views.contest_index, name="contests"),
     path("concours/<int:contest_id>/", views.contest_dashboard, name="contest"),
     path("concours/<int:contest_id>/export/<str:kind>.csv", views.contest_export, name="export"),

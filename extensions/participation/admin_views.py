@@ -1,5 +1,5 @@
 """Staff screens of contests in the Wagtail admin, beside the entries
-listing: the private photo preview, jury scoring, a contest's dashboard
+listing: the private photo preview, a contest's dashboard
 (results, watch on the vote, exports, winners, image library, voter list)
 and the answer to a person's access or erasure request."""
 import json
@@ -7,7 +7,6 @@ import json
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -16,15 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from core.storage import private_storage
-from extensions.operations.sendfile import serve_stored
-
 from . import exports, monitoring, purge, tasks
 from .core.identity import normalise_email
 from .forms import DataRequestForm
 from .images import RENDITION_WIDTHS
-from .models import ContestPage, EligibleVoter, Entry, JuryScore
-from .photos import ensure_rendition
+from .models import ContestPage, EligibleVoter, Entry
+from .photos import serve_preview
 from .results import TIE_RULE, contest_results
 
 MODERATE = "participation.change_entry"
@@ -36,90 +32,12 @@ def _require(request, permission):
         raise PermissionDenied
 
 
-def _juried_contest(request, contest_id):
-    contest = get_object_or_404(ContestPage, pk=contest_id)
-    if not contest.has_jury or not contest.jury.filter(pk=request.user.pk).exists():
-        raise PermissionDenied
-    return contest
-
-
 def preview(request, entry_id, width):
-    """Any entry's photo for moderators; approved ones for their jury."""
-    entry = get_object_or_404(Entry.objects.select_related("contest"), pk=entry_id)
-    allowed = request.user.has_perm("participation.view_entry") or (
-        entry.is_approved and entry.contest.jury.filter(pk=request.user.pk).exists()
-    )
-    if not allowed or width not in RENDITION_WIDTHS:
+    """Any entry's photo, for moderators (the jury has its own, on the
+    front end)."""
+    if not request.user.has_perm("participation.view_entry") or width not in RENDITION_WIDTHS:
         raise Http404
-    response = serve_stored(request, private_storage, ensure_rendition(entry, width), "image/jpeg")
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-# ----- jury -----
-
-def jury_index(request):
-    contests = ContestPage.objects.filter(jury=request.user).exclude(voting_mode=ContestPage.VotingMode.PUBLIC)
-    return TemplateResponse(request, "participation/admin/jury_index.html", {"contests": contests})
-
-
-def _jury_entries(contest):
-    """What the jury scores: the shortlist if the public votes on it (the
-    jury made it), every approved entry otherwise."""
-    return contest.approved_entries().select_related("category").order_by("category__sort_order", "gallery_order")
-
-
-def jury_contest(request, contest_id):
-    contest = _juried_contest(request, contest_id)
-    scored = set(JuryScore.objects.filter(juror=request.user, entry__contest=contest)
-                 .values_list("entry", flat=True).distinct())
-    entries = list(_jury_entries(contest))
-    for entry in entries:
-        entry.scored = entry.pk in scored
-    return TemplateResponse(request, "participation/admin/jury_contest.html", {
-        "contest": contest, "entries": entries, "criteria": contest.criteria.all(),
-    })
-
-
-def _read_scores(request, criteria):
-    """{criterion: score} from the POST, or None if one is missing or out
-    of range."""
-    scores = {}
-    for criterion in criteria:
-        try:
-            value = int(request.POST.get(f"criterion-{criterion.pk}", ""))
-        except ValueError:
-            return None
-        if not 0 <= value <= criterion.max_score:
-            return None
-        scores[criterion] = value
-    return scores
-
-
-def jury_entry(request, contest_id, entry_id):
-    """One entry to score, without its author's name or its votes."""
-    contest = _juried_contest(request, contest_id)
-    entry = get_object_or_404(_jury_entries(contest), pk=entry_id)
-    criteria = list(contest.criteria.all())
-    error = None
-    if request.method == "POST":
-        scores = _read_scores(request, criteria)
-        if scores is None:
-            error = _("Give every criterion a score between 0 and its maximum.")
-        else:
-            with transaction.atomic():
-                for criterion, value in scores.items():
-                    JuryScore.objects.update_or_create(
-                        entry=entry, criterion=criterion, juror=request.user, defaults={"score": value}
-                    )
-            messages.success(request, _("Scores saved for “%(title)s”.") % {"title": entry.title})
-            return redirect("participation_admin:jury_contest", contest.pk)
-    given = {s.criterion_id: s.score for s in JuryScore.objects.filter(entry=entry, juror=request.user)}
-    for criterion in criteria:
-        criterion.given = request.POST.get(f"criterion-{criterion.pk}", given.get(criterion.pk, ""))
-    return TemplateResponse(request, "participation/admin/jury_entry.html", {
-        "contest": contest, "entry": entry, "criteria": criteria, "error": error,
-    })
+    return serve_preview(request, get_object_or_404(Entry, pk=entry_id), width)
 
 
 # ----- contests: dashboard, exports, winners, library, voter list -----

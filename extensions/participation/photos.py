@@ -7,6 +7,7 @@ import tempfile
 from django.core.files.base import ContentFile
 
 from core.storage import local_path, private_storage
+from extensions.operations.sendfile import serve_stored
 
 from .images import make_rendition
 
@@ -31,3 +32,11 @@ def ensure_rendition(entry, width):
         os.chmod(temporary, 0o640)
         os.replace(temporary, target)
     return name
+
+
+def serve_preview(request, entry, width):
+    """The entry's photo for staff or jury, whatever its status: kept by no
+    cache, since the caller's rights decided."""
+    response = serve_stored(request, private_storage, ensure_rendition(entry, width), "image/jpeg")
+    response["Cache-Control"] = "private, no-store"
+    return response

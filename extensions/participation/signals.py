@@ -16,8 +16,8 @@ def snapshot_rules(sender, instance, **kwargs):
 
 @receiver(page_published, sender=ContestPage)
 def admit_jury(sender, instance, **kwargs):
-    """Jury members score in the admin: the Jury group lets them in, and
-    gives nothing else."""
+    """Jury members score on the front end: the Jury group opens the
+    jury's screens, and gives no permission."""
     if instance.has_jury:
         jury_group().user_set.add(*instance.jury.all())
 

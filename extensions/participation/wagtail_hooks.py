@@ -153,6 +153,8 @@ class PermissionMenuItem(MenuItem):
 
 
 class JuryMenuItem(MenuItem):
+    """Staff who also sit on a jury find its screens (on the front end)."""
+
     def is_shown(self, request):
         return request.user.juried_contests.exists()
 
@@ -165,7 +167,7 @@ def participation_menu():
                            order=100, permission="participation.view_entry"),
         PermissionMenuItem(_("Contests"), reverse("participation_admin:contests"), icon_name="calendar-check",
                            order=200, permission=moderate),
-        JuryMenuItem(_("Jury"), reverse("participation_admin:jury"), icon_name="glasses", order=300),
+        JuryMenuItem(_("Jury"), reverse("participation:jury"), icon_name="glasses", order=300),
         PermissionMenuItem(_("Personal data requests"), reverse("participation_admin:data_request"),
                            icon_name="user", order=400, permission=moderate),
     ]), icon_name="group", order=450)

@@ -9,4 +9,6 @@ class LibraryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the receivers)
+        from . import permissions, signals  # noqa: F401  (signals connects the receivers)
+
+        permissions.register()

@@ -5,13 +5,30 @@ from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from .filters import DocumentFilter
-from .privacy import is_private, visible_documents
+from .privacy import collections_seen_by, is_private, visible_documents
+
+
+class LibraryPageForm(WagtailAdminPageForm):
+    """The collection to list is chosen among the collections the editor
+    may see: the names of the others (« Espace · … ») are private. A page
+    already set to one of those keeps it, without the field, for someone
+    who may see it to change."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("collection")
+        if field is None or self.for_user is None:
+            return
+        field.queryset = collections_seen_by(self.for_user)
+        if self.instance.collection_id and not field.queryset.filter(pk=self.instance.collection_id).exists():
+            del self.fields["collection"]
 
 
 class LibraryPage(RoutablePageMixin, Page):
@@ -31,6 +48,7 @@ class LibraryPage(RoutablePageMixin, Page):
     )
 
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("collection"), FieldPanel("per_page")]
+    base_form_class = LibraryPageForm
     template = "library/library_page.html"
     subpage_types = []
 

@@ -44,6 +44,32 @@ def hidden_collection_paths(user, passed_restriction_ids=()):
     )
 
 
+def _under(paths):
+    """A filter on collections at or below any of `paths`."""
+    under = Q()
+    for path in paths:
+        under |= Q(path__startswith=path)
+    return under
+
+
+def unrestricted_collections(queryset=None):
+    """Collections with no view restriction on them or above them: the only
+    ones where an image may be filed, since images are always public (and
+    a private collection's name, « Espace · … », is itself private)."""
+    if queryset is None:
+        queryset = Collection.objects.all()
+    paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    return queryset.exclude(_under(paths)) if paths else queryset
+
+
+def collections_seen_by(user):
+    """The collections whose content (and name) `user` may see, password
+    restrictions counted as not passed."""
+    paths = hidden_collection_paths(user)
+    collections = Collection.objects.all()
+    return collections.exclude(_under(paths)) if paths else collections
+
+
 def _passed_ids(request):
     session = getattr(request, "session", None)
     if session is None:
@@ -57,10 +83,7 @@ def hidden_collection_ids(request):
     paths = hidden_collection_paths(request.user, _passed_ids(request))
     if not paths:
         return []
-    under = Q()
-    for path in paths:
-        under |= Q(path__startswith=path)
-    return list(Collection.objects.filter(under).values_list("pk", flat=True))
+    return list(Collection.objects.filter(_under(paths)).values_list("pk", flat=True))
 
 
 def visible_documents(request, queryset=None):

@@ -61,13 +61,13 @@ def test_the_jury_scores_without_seeing_authors_or_counts(client_as, contest, ju
     shot = make_entry(contest, title="Les toits", author_name="Nom Secret")
     Vote.objects.create(contest=contest, entry=shot, voter_key="x", slot=f"e{shot.pk}")
     jury = client_as("elu")
-    listing = jury.get(f"/admin/participation/jury/{contest.pk}/")
+    listing = jury.get(f"/participation/jury/{contest.pk}/")
     assert listing.status_code == 200 and "Les toits" in visible_text(listing)
-    page = jury.get(f"/admin/participation/jury/{contest.pk}/{shot.pk}/")
+    page = jury.get(f"/participation/jury/{contest.pk}/{shot.pk}/")
     assert "Nom Secret" not in page.content.decode()
     assert "vote" not in visible_text(page).lower()
     criteria = list(contest.criteria.all())
-    jury.post(f"/admin/participation/jury/{contest.pk}/{shot.pk}/",
+    jury.post(f"/participation/jury/{contest.pk}/{shot.pk}/",
               {f"criterion-{criteria[0].pk}": 8, f"criterion-{criteria[1].pk}": 6})
     assert sorted(JuryScore.objects.values_list("score", flat=True)) == [6, 8]
 
@@ -75,7 +75,7 @@ def test_the_jury_scores_without_seeing_authors_or_counts(client_as, contest, ju
 def test_scores_out_of_range_change_nothing(client_as, contest, juror):
     shot = make_entry(contest)
     criteria = list(contest.criteria.all())
-    response = client_as("elu").post(f"/admin/participation/jury/{contest.pk}/{shot.pk}/",
+    response = client_as("elu").post(f"/participation/jury/{contest.pk}/{shot.pk}/",
                                      {f"criterion-{criteria[0].pk}": 11, f"criterion-{criteria[1].pk}": 3})
     assert response.status_code == 200
     assert not JuryScore.objects.exists()
@@ -84,9 +84,9 @@ def test_scores_out_of_range_change_nothing(client_as, contest, juror):
 def test_only_jury_members_score(client_as, contest, juror):
     shot = make_entry(contest)
     criterion = contest.criteria.first()
-    response = client_as("agent").post(f"/admin/participation/jury/{contest.pk}/{shot.pk}/",
+    response = client_as("agent").post(f"/participation/jury/{contest.pk}/{shot.pk}/",
                                        {f"criterion-{criterion.pk}": 5})
-    assert response.status_code == 302 and response["Location"] == "/admin/"  # Wagtail's "permission denied"
+    assert response.status_code == 404
     assert not JuryScore.objects.exists()
 
 
