@@ -98,8 +98,23 @@ def test_browsing_a_private_page_by_id_shows_the_root(client, tree):
 
 
 @pytest.mark.django_db
-def test_the_redaction_does_not_explore_the_meetings(client, tree):
-    """The explorer follows page permissions: no section, no listing."""
+def test_the_explorer_opens_only_the_pages_a_user_edits_or_walks_through(client, tree):
+    """The explorer follows page permissions: the Rédaction is sent back
+    from the meetings index, whose draft title it never sees."""
+    draft(tree["meetings"], MEETING_DRAFT)
     client.force_login(UserFactory(groups=[REDACTION]))
-    response = client.get(f"/admin/pages/{tree['meetings'].pk}/")
-    assert PREPARED not in response.content.decode() and MEETING_DRAFT not in response.content.decode()
+    response = client.get(f"/admin/pages/{tree['meetings'].pk}/", follow=True)
+    body = response.content.decode()
+    assert response.redirect_chain == [(f"/admin/pages/{tree['home'].pk}/", 302)]
+    assert MEETING_DRAFT not in body and PREPARED not in body
+    assert client.get(f"/admin/pages/{tree['meetings'].pk}/results/").status_code == 302
+    assert client.get(f"/admin/pages/{tree['news index'].pk}/").status_code == 200
+    client.force_login(UserFactory(groups=[AGENTS]))
+    assert MEETING_DRAFT in client.get(f"/admin/pages/{tree['meetings'].pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_search_finds_a_public_page_under_its_published_title(client, tree):
+    client.force_login(UserFactory(groups=[AGENTS]))
+    body = client.get("/admin/choose-page/search/", {"q": "travaux"}).content.decode()
+    assert "Travaux de voirie" in body and NEWS_DRAFT not in body
