@@ -54,7 +54,8 @@ def chooser_responses(client, tree):
     urls += [f"/admin/choose-page/{page.pk}/" for page in Page.objects.all()]
     urls += [f"/admin/choose-page/search/?q={word}"
              for word in ("travaux", "conseil", "seance", NEWS_DRAFT, UNPUBLISHED, RESTRICTED, PREPARED, "commission")]
-    urls += ["/admin/choose-page/chosen-multiple/?" + "&".join(f"id={page.pk}" for page in Page.objects.filter(depth__gt=1))]
+    pages = Page.objects.filter(depth__gt=1)  # Wagtail cannot answer the root
+    urls += ["/admin/choose-page/chosen-multiple/?" + "&".join(f"id={page.pk}" for page in pages)]
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
