@@ -2,6 +2,7 @@
 from wagtail import hooks
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from . import chooser
 from .models import HomePage
 
 
@@ -16,3 +17,12 @@ def forget_cached_page_permissions(request, parent_page, page_class):
                      PagePermissionPolicy._explorable_root_instance_cache_name):
             if hasattr(request.user, name):
                 delattr(request.user, name)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def only_choosable_pages(pages, request):
+    """The page chooser lists a user's own pages and the pages the public
+    site shows them, nothing else (pages.chooser; its views answer at
+    Wagtail's chooser addresses, pages/admin_urls.py)."""
+    return chooser.choosable_pages(request, pages)
+

@@ -52,7 +52,7 @@ from tests.factories import (
 )
 from tests.meetings.factories import InstanceFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
 from tests.participation.helpers import make_contest, make_entry
-from tests.search.conftest import _created, backend_params, backend_settings, empty_indexes
+from tests.search.conftest import SERVER_URLS, _created, backend_params, backend_settings, empty_indexes
 
 from .planting import ROLES, Leaks, World, extract_urls, found_markers, plant, readable_text, unclassified_models
 
@@ -229,7 +229,7 @@ def search_terms(world):
     client.get("/recherche/", {"q": marker.token})
 
 
-@pytest.fixture(scope="module", params=backend_params(("database", "opensearch")))
+@pytest.fixture(scope="module", params=backend_params(("database", *SERVER_URLS)))
 def world(request, django_db_setup, django_db_blocker):
     """The planted world, on the search backend of this parametrisation."""
     name = request.param
