@@ -14,6 +14,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.choosers import PermissionCheckedChooserViewSet
+
 from . import admin_urls, moderation
 from .forms import RejectionForm
 from .models import Entry
@@ -61,6 +63,8 @@ class EntryViewSet(SnippetViewSet):
         "rules_version",
     ]
     panels = ["title", "description"]
+    # Pending and rejected entries: the chooser is for the moderators only.
+    chooser_viewset_class = PermissionCheckedChooserViewSet
 
     def get_queryset(self, request):
         return Entry.objects.select_related("contest", "category")
