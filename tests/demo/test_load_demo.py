@@ -76,9 +76,10 @@ def test_second_run_creates_nothing(demo, db):
     assert row_counts() == demo
 
 
-def test_demo_accounts(demo, db):
+def test_demo_accounts(demo, db, rf):
     for username, role in ACCOUNTS.items():
-        user = authenticate(username=username, password=settings.DEMO_PASSWORD)
+        # The login throttle (axes) authenticates only with the request.
+        user = authenticate(rf.post("/connexion/"), username=username, password=settings.DEMO_PASSWORD)
         assert user is not None, username
         roles = set(user.groups.filter(name__in=[REDACTION, AGENTS, ELUS]).values_list("name", flat=True))
         assert roles == ({role} if role else set()), username

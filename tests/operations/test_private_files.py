@@ -39,7 +39,8 @@ def test_contest_photos_are_handed_to_nginx_once_approved(client, accel, home_pa
     response = client.get(approved.photo_url(480))
     assert response["X-Accel-Redirect"].startswith("/_protected/private/")
     assert response["Content-Type"] == "image/jpeg"
-    assert response["Cache-Control"] == "public, max-age=3600"
+    # A photo can be withdrawn after approval: no shared cache keeps it.
+    assert response["Cache-Control"] == "private, max-age=60"
     refused = client.get(pending.photo_url(480))
     assert refused.status_code == 404 and "X-Accel-Redirect" not in refused
 
