@@ -13,7 +13,9 @@ def visible_acts(request):
     """Live acts of the current site the visitor may see, by page id (the
     search backends filter on FilterFields, no joins)."""
     acts = visible_site_pages(request, ActPage.objects.all())
-    return ActPage.objects.filter(pk__in=list(acts.values_list("pk", flat=True)))
+    ids = list(acts.values_list("pk", flat=True))
+    # As for meetings: a search server's count ignores an empty `pk__in`.
+    return ActPage.objects.filter(pk__in=ids) if ids else ActPage.objects.none()
 
 
 def present_acts(acts, request):

@@ -12,7 +12,9 @@ from .pages import MeetingPage
 def visible_for(request):
     """By page id: the search backends filter on FilterFields, no joins."""
     ids = list(visible_meetings(request.user).values_list("pk", flat=True))
-    return MeetingPage.objects.filter(pk__in=ids)
+    # An empty `pk__in` is dropped from a search server's count query (the
+    # count then told of meetings nobody may see): say "nothing" outright.
+    return MeetingPage.objects.filter(pk__in=ids) if ids else MeetingPage.objects.none()
 
 
 def present_meetings(meetings, request):

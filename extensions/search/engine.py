@@ -122,6 +122,8 @@ class Search:
         """The backend's results for one type (cached), or None."""
         if search_type.key not in self._results:
             queryset = self.filtered(search_type)
+            if queryset is not None and queryset.query.is_empty():
+                queryset = None  # nothing visible: no query, no count to leak
             self._results[search_type.key] = None if queryset is None else self.backend.search(
                 self.params.query, queryset, operator="and", order_by_relevance=self.params.sort != "date"
             ).annotate_score("_score")
