@@ -10,12 +10,10 @@ from .pages import ActPage
 
 
 def visible_acts(request):
-    """Live acts of the current site the visitor may see, by page id (the
-    search backends filter on FilterFields, no joins)."""
-    acts = visible_site_pages(request, ActPage.objects.all())
-    ids = list(acts.values_list("pk", flat=True))
-    # As for meetings: a search server's count ignores an empty `pk__in`.
-    return ActPage.objects.filter(pk__in=ids) if ids else ActPage.objects.none()
+    """Live acts of the current site the visitor may see, by page path (as
+    for meetings: a search server's count ignores a filter on the id)."""
+    paths = list(visible_site_pages(request, ActPage.objects.all()).values_list("path", flat=True))
+    return ActPage.objects.filter(path__in=paths) if paths else ActPage.objects.none()
 
 
 def present_acts(acts, request):

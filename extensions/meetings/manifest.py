@@ -39,7 +39,10 @@ def content(meeting):
     from .notices import convocation_text
 
     items = []
-    for number, item in enumerate(meeting.agenda_items.all(), start=1):
+    # The ordre du jour's order, then creation order: items added by code
+    # carry no sort_order, and PostgreSQL returns ties in any order.
+    in_order = sorted(meeting.agenda_items.all(), key=lambda item: (item.sort_order is None, item.sort_order or 0, item.pk))
+    for number, item in enumerate(in_order, start=1):
         documents = []
         for block in item.documents:
             document = block.value.get("document")

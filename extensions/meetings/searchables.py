@@ -10,11 +10,12 @@ from .pages import MeetingPage
 
 
 def visible_for(request):
-    """By page id: the search backends filter on FilterFields, no joins."""
-    ids = list(visible_meetings(request.user).values_list("pk", flat=True))
-    # An empty `pk__in` is dropped from a search server's count query (the
-    # count then told of meetings nobody may see): say "nothing" outright.
-    return MeetingPage.objects.filter(pk__in=ids) if ids else MeetingPage.objects.none()
+    """By page path: a search server applies `path` (a FilterField of every
+    page) to its count as to its hits, while it drops a filter on the id
+    (the count then told of meetings nobody may see); nothing visible is
+    `none()`, which runs no search."""
+    paths = list(visible_meetings(request.user).values_list("path", flat=True))
+    return MeetingPage.objects.filter(path__in=paths) if paths else MeetingPage.objects.none()
 
 
 def present_meetings(meetings, request):

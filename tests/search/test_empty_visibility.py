@@ -21,3 +21,20 @@ def test_a_meeting_in_preparation_is_no_oracle(search_backend, refresh, home_pag
     refresh()
     assert "0 résultat pour" in client.get("/recherche/", {"q": MARK}).content.decode()
     assert client.get("/api/v1/search/", {"q": MARK}).json()["count"] == 0
+
+
+def test_a_visible_meeting_does_not_open_the_count_to_others(search_backend, refresh, home_page, client):
+    """With one public meeting visible, a word of another, in préparation,
+    still counts nothing (the server's count ignored a filter on ids)."""
+    from extensions.meetings.searchables import visible_for
+
+    agent = UserFactory(groups=[AGENTS])
+    index = MeetingIndexPageFactory(parent=home_page)
+    hidden = MeetingPageFactory(parent=index, instance=InstanceFactory(), title=f"Conseil {MARK}")
+    hidden.save_revision(user=agent).publish()
+    other = MeetingPageFactory(parent=index, instance=InstanceFactory(), title="Autre conseil")
+    search_backend.add(hidden.specific)
+    refresh()
+    visible = visible_for(type("Request", (), {"user": agent})())  # agents see both meetings
+    narrowed = visible.filter(path__in=[other.path])
+    assert search_backend.search(MARK, narrowed, operator="and").count() == 0
