@@ -16,4 +16,5 @@ urlpatterns = [
     path("convocations/<int:convocation_id>/attestation.pdf", views.attestation_pdf, name="attestation_pdf"),
     path("convocations/<int:convocation_id>/attestation.csv", views.attestation_csv, name="attestation_csv"),
     path("convocations/<int:convocation_id>/manifeste.json", views.manifest_json, name="manifest"),
+    path("convocations/<int:convocation_id>/horodatage.tsr", views.timestamp_token, name="timestamp"),
 ]

@@ -6,6 +6,8 @@ one-click re-send, the paper batch and its posting date, each version's
 manifest, attestation (PDF, CSV) and file check, and the audit trail.
 
 Every view requires the send_convocation permission (Agents)."""
+import base64
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
@@ -199,3 +201,14 @@ def manifest_json(request, convocation_id):
     convocation = _convocation(request, convocation_id)
     return _download(convocation.manifest.encode(), "application/json",
                      f"manifeste-seance-{convocation.meeting_id}-v{convocation.version}.json")
+
+
+def timestamp_token(request, convocation_id):
+    """The authority's RFC 3161 answer, as received: with the manifest and
+    the authority's root certificate, anyone checks it with OpenSSL
+    (`openssl ts -verify -data manifeste.json -in horodatage.tsr -CAfile …`)."""
+    convocation = _convocation(request, convocation_id)
+    if not convocation.timestamp_token:
+        raise Http404
+    return _download(base64.b64decode(convocation.timestamp_token), "application/timestamp-reply",
+                     f"horodatage-seance-{convocation.meeting_id}-v{convocation.version}.tsr")

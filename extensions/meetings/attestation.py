@@ -102,6 +102,16 @@ def manifest_summary(convocation):
     sealed = _("the seal is valid") if manifest.is_sealed(convocation) else _("THE SEAL DOES NOT MATCH")
     text = _("Manifest SHA-256: %(sha)s. Server seal (HMAC-SHA256): %(seal)s — %(state)s.") % {
         "sha": convocation.manifest_sha256, "seal": convocation.signature, "state": sealed}
-    if convocation.timestamp_token:
-        text += " " + _("An RFC 3161 timestamp is stored with the manifest.")
-    return text
+    return f"{text} {timestamp_summary(manifest.timestamp_proof(convocation))}"
+
+
+def timestamp_summary(proof):
+    """The RFC 3161 stamp in words: the proof a third party can check."""
+    if proof is None:
+        return _("No RFC 3161 time stamp: no authority was configured or it did not answer.")
+    values = {"time": _when(proof.time) or "?",
+              "authority": proof.authority or _("unnamed authority")}
+    if proof.verified:
+        return _("RFC 3161 time stamp of %(time)s by %(authority)s: verified.") % values
+    return _("RFC 3161 time stamp of %(time)s by %(authority)s: NOT VERIFIED (%(problem)s).") % {
+        **values, "problem": proof.problem}

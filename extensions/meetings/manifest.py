@@ -1,24 +1,24 @@
 """The proof of sending: for each convocation version, a manifest (JSON)
 naming the meeting, the convocation text, every recipient with their
 channel, and every document with its SHA-256; stored as the exact bytes
-that were sealed by the server's signature (an HMAC of SECRET_KEY), and
-timestamped by an RFC 3161 authority when MEETINGS_TSA_URL is set.
+that were sealed by the server's signature (an HMAC of SECRET_KEY, for our
+own integrity check), and time-stamped by an RFC 3161 authority when
+TIMESTAMP_AUTHORITY_URL is set: the stamp is the proof a third party can
+check without our keys (core.timestamps).
 
 Anyone holding a file can check it against a manifest: file_matches()."""
 import base64
 import hashlib
 import hmac
 import json
-import logging
-import secrets
-import urllib.request
 
 from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import strip_tags
 
-logger = logging.getLogger(__name__)
+from core import timestamps
+
 SEAL_SALT = "extensions.meetings.manifest"
 
 
@@ -95,12 +95,18 @@ def seal(data):
 
 
 def is_sealed(convocation):
-    """True when the stored manifest is the one this server sealed, with
-    its current SECRET_KEY or one of SECRET_KEY_FALLBACKS: rotating the key
-    (the old one kept as a fallback) does not break older seals."""
+    """True when the stored manifest is the one that was sealed: its
+    verified RFC 3161 stamp says so whatever our keys became; without one,
+    the HMAC with the current SECRET_KEY or one of SECRET_KEY_FALLBACKS
+    (rotating the key, the old one kept as a fallback, keeps older seals)."""
     data = convocation.manifest.encode()
+    if hashlib.sha256(data).hexdigest() != convocation.manifest_sha256:
+        return False
+    proof = timestamp_proof(convocation)
+    if proof is not None and proof.verified:
+        return True
     keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return hashlib.sha256(data).hexdigest() == convocation.manifest_sha256 and any(
+    return any(
         hmac.compare_digest(salted_hmac(SEAL_SALT, data, secret=key, algorithm="sha256").hexdigest(),
                             convocation.signature)
         for key in keys
@@ -146,42 +152,15 @@ def file_matches(convocation, fileobj, among=None):
                  if doc["sha256"] == found and (among is None or doc["id"] in among)), None)
 
 
-# RFC 3161: a TimeStampReq is small enough to write by hand in DER.
-SHA256_OID = bytes.fromhex("0609608648016503040201")  # 2.16.840.1.101.3.4.2.1
-
-
-def _der(tag, body):
-    length = len(body)
-    if length < 0x80:
-        size = bytes([length])
-    else:
-        raw = length.to_bytes((length.bit_length() + 7) // 8, "big")
-        size = bytes([0x80 | len(raw)]) + raw
-    return bytes([tag]) + size + body
-
-
-def timestamp_request(digest, nonce):
-    """TimeStampReq ::= SEQUENCE { version 1, messageImprint { sha256, digest }, nonce, certReq TRUE }."""
-    algorithm = _der(0x30, SHA256_OID + b"\x05\x00")
-    imprint = _der(0x30, algorithm + _der(0x04, digest))
-    nonce_bytes = nonce.to_bytes((nonce.bit_length() + 8) // 8, "big")
-    return _der(0x30, _der(0x02, b"\x01") + imprint + _der(0x02, nonce_bytes) + _der(0x01, b"\xff"))
-
-
 def timestamp(data):
-    """The authority's TimeStampResp (base64) for `data`, or "" when no
-    authority is configured or it does not answer (logged: the seal
-    remains, the timestamp is an addition)."""
-    url = getattr(settings, "MEETINGS_TSA_URL", "")
-    if not url:
-        return ""
-    request = urllib.request.Request(
-        url, data=timestamp_request(hashlib.sha256(data).digest(), secrets.randbits(63)),
-        headers={"Content-Type": "application/timestamp-query"},
-    )
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            return base64.b64encode(response.read()).decode()
-    except OSError:
-        logger.exception("The timestamp authority %s did not answer", url)
-        return ""
+    """The authority's verified RFC 3161 answer for `data`, base64 (as
+    stored), or "" (core.timestamps says why in the log)."""
+    return base64.b64encode(timestamps.stamp(data)).decode()
+
+
+def timestamp_proof(convocation):
+    """What the stored time stamp proves about the stored manifest (a
+    core.timestamps.Proof), or None when the version has none."""
+    if not convocation.timestamp_token:
+        return None
+    return timestamps.read(base64.b64decode(convocation.timestamp_token), convocation.manifest.encode())

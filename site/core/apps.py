@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "core"
     label = "core"
     verbose_name = _("Shared core")
+
+    def ready(self):
+        from . import timestamps  # noqa: F401  (registers its deploy check)

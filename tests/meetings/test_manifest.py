@@ -4,6 +4,7 @@ it, and changing an annex after sending yields version 2 with one notice
 per member."""
 import hashlib
 import json
+import subprocess
 
 from django.core import mail
 from django.core.files.base import ContentFile
@@ -11,6 +12,7 @@ from django.core.files.base import ContentFile
 from extensions.meetings import attestation, convocations, manifest, tasks
 from extensions.meetings.models import Convocation, Delivery
 
+from tests.core.tsa import authority  # noqa: F401  (fixture)
 from tests.factories import pdf_bytes
 
 
@@ -83,11 +85,28 @@ def test_a_new_item_makes_a_new_version(convoked, django_capture_on_commit_callb
     assert convoked.convocations.count() == 2
 
 
-def test_the_timestamp_request_is_der(settings):
-    request = manifest.timestamp_request(hashlib.sha256(b"x").digest(), 12345)
-    assert request[0] == 0x30 and request[1] == len(request) - 2
-    assert hashlib.sha256(b"x").digest() in request
-    assert manifest.timestamp(b"x") == ""  # no authority configured
+def test_without_an_authority_the_attestation_says_there_is_no_stamp(convoked, settings):
+    settings.TIMESTAMP_AUTHORITY_URL = ""
+    convocation = convoked.convocations.get()
+    assert convocation.timestamp_token == "" and manifest.timestamp_proof(convocation) is None
+    assert "Pas d’horodatage RFC 3161" in attestation.manifest_summary(convocation)
+
+
+def test_the_stamp_is_the_proof_whatever_our_keys_become(ready, agent, authority, settings,
+                                                         django_capture_on_commit_callbacks):
+    """A verified RFC 3161 stamp proves the manifest without our SECRET_KEY:
+    after a rotation that dropped the old key, the version is still sealed;
+    a changed manifest is not."""
+    with django_capture_on_commit_callbacks(execute=True):
+        convocation = convocations.send(ready, agent)
+    convocation.refresh_from_db()
+    assert manifest.timestamp_proof(convocation).verified
+    assert "vérifié" in attestation.manifest_summary(convocation)
+    settings.SECRET_KEY, settings.SECRET_KEY_FALLBACKS = "a-new-key-after-rotation", []
+    assert manifest.is_sealed(convocation)
+    convocation.manifest = convocation.manifest.replace(ready.title, "Autre séance")
+    convocation.manifest_sha256 = hashlib.sha256(convocation.manifest.encode()).hexdigest()
+    assert not manifest.is_sealed(convocation)
 
 
 def test_the_task_seals_the_version_before_any_e_mail_leaves(ready, agent, settings, django_capture_on_commit_callbacks):
@@ -109,3 +128,17 @@ def test_the_task_seals_the_version_before_any_e_mail_leaves(ready, agent, setti
     tasks.deliver_convocation.call(convocation.pk)  # a second run seals nothing again
     convocation.refresh_from_db()
     assert convocation.manifest == sealed and len(mail.outbox) == 4
+
+
+def test_the_agent_downloads_the_stamp_openssl_verifies(ready, agent, authority, client, tmp_path,
+                                                        django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        convocation = convocations.send(ready, agent)
+    client.force_login(agent)
+    dashboard = client.get(f"/admin/seances/{ready.pk}/").content.decode()
+    assert "Horodatage RFC 3161" in dashboard
+    (tmp_path / "m.json").write_bytes(client.get(f"/admin/seances/convocations/{convocation.pk}/manifeste.json").content)
+    (tmp_path / "h.tsr").write_bytes(client.get(f"/admin/seances/convocations/{convocation.pk}/horodatage.tsr").content)
+    result = subprocess.run(["openssl", "ts", "-verify", "-data", str(tmp_path / "m.json"), "-in",
+                             str(tmp_path / "h.tsr"), "-CAfile", authority.roots], capture_output=True, text=True)
+    assert "Verification: OK" in result.stdout

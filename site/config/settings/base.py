@@ -214,6 +214,11 @@ AXES_DISABLE_ACCESS_LOG = True
 # connection's address. The one rule of core/clients.py: sign-ins, public
 # forms, the API.
 CLIENT_IP_HEADER = env("CLIENT_IP_HEADER", "")
+# An RFC 3161 time stamp authority (core.timestamps) and its root
+# certificates (PEM file): each convocation's manifest is stamped, the
+# answer verified before it is stored.
+TIMESTAMP_AUTHORITY_URL = env("TIMESTAMP_AUTHORITY_URL", "")
+TIMESTAMP_AUTHORITY_ROOTS = env("TIMESTAMP_AUTHORITY_ROOTS", "")
 
 # Security headers (extensions/operations/headers.py). The themes load
 # every script and style from files: no 'unsafe-inline' on the public
