@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from .agenda import agenda_section
 from .models import BureauDeVote, Candidature, Scrutin
 from .roles import can_enter_results
 
@@ -63,3 +64,6 @@ class EntryMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_entry_link():
     return EntryMenuItem(_("Results entry"), reverse("elections:scrutin_list"), icon_name="edit", order=900)
+
+
+hooks.register("agenda_sections", agenda_section)
