@@ -30,6 +30,28 @@ def test_published_worked_example_19_seats():
     assert allocation.bonus_to == "A"
 
 
+def test_published_real_result_angers_2020_59_seats():
+    """A real result: Angers (Maine-et-Loire), municipales of 15 March 2020,
+    first round, 59 seats, as published with its seat allocation (Ministry
+    of the Interior's results; reproduced in the encyclopaedia article
+    « Élections municipales de 2020 en Maine-et-Loire »): Béchu 17,267
+    voix / 49 sièges, Camara-Tombini 5,019 / 5, Aurégan 4,206 / 4,
+    Schweitzer 1,529 / 1, Douay 1,422 / 0, L'Huillier 419 / 0; 29,862
+    exprimés. By hand: 17,267 > 14,931 (absolute majority): bonus
+    ceil(59 / 2) = 30; 5 % of 29,862 = 1,493.1 keeps Douay (4.76 %) and
+    L'Huillier out; 29 seats over 28,021 voix, quotient 966.2: 17 + 5 + 4 + 1
+    = 27; highest averages: Béchu 17,267 / 18 = 959.3, then 17,267 / 19 =
+    908.8 beats Aurégan 4,206 / 5 = 841.2 and Camara-Tombini 5,019 / 6 =
+    836.5. Béchu 30 + 19 = 49."""
+    lists = [ListVotes("bechu", "Angers pour vous", 17267), ListVotes("camara", "Aimer Angers", 5019),
+             ListVotes("auregan", "Angers écologique et solidaire", 4206),
+             ListVotes("schweitzer", "Angers citoyenne et populaire", 1529),
+             ListVotes("douay", "Choisir Angers", 1422), ListVotes("lhuillier", "Lutte ouvrière", 419)]
+    seats, allocation = seats_of(lists, 59, 1)
+    assert seats == {"bechu": 49, "camara": 5, "auregan": 4, "schweitzer": 1, "douay": 0, "lhuillier": 0}
+    assert allocation.bonus_to == "bechu"
+
+
 def test_saint_aurele_27_seats_three_lists():
     """Constructed (the demo's figures), verified by hand: 2,461 cast; A
     1,318 (53.6 %) takes the bonus of 14; 13 left, quotient 2,461 / 13 =
