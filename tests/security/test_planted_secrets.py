@@ -24,13 +24,15 @@ from django.test import Client
 from django.test.utils import override_settings
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
-from wagtail.models import APIToken, Page, PageViewRestriction
+from wagtail.models import APIToken, Page, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
 from extensions.commissions.models import Comment
 from extensions.deliberations import minutes
 from extensions.deliberations import seance as seance_service
 from extensions.deliberations.pages import ActIndexPage
+from extensions.elections.models import BureauDeVote, BureauResult, Candidature, Correction, Scrutin, Voix
+from extensions.elections.pages import ElectionIndexPage, ElectionResultsPage
 from extensions.meetings import convocations, workflow
 from extensions.meetings.models import Mandate
 from extensions.participation.models import Entry
@@ -48,6 +50,7 @@ from tests.factories import (
     StandardPageFactory,
     UserFactory,
     install_home_page,
+    pdf_bytes,
     private_collection,
 )
 from tests.meetings.factories import InstanceFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
@@ -66,7 +69,8 @@ START_PATHS = [
     "/", "/sitemap.xml", "/api/v1/", "/api/v1/news/", "/api/v1/events/", "/api/v1/documents/",
     "/api/v1/contests/", "/api/v1/contest-entries/", "/api/v1/publications/", "/api/v1/meetings/",
     "/api/v1/deliberations/", "/donnees/agenda.ics", "/donnees/agenda.json", "/donnees/deliberations.csv",
-    "/seances/calendrier/seances.ics", "/seances/calendrier/", "/espaces/",
+    "/seances/calendrier/seances.ics", "/seances/calendrier/", "/espaces/", "/donnees/elections/",
+    "/api/v1/elections/", "/elections/saisie/",
 ]
 # Never followed: they change the session or state, or are the admin (swept on its own).
 SKIPPED = ("/deconnexion/", "/admin/", "/static/", "/_util/", "/api/v1/schema/", "/api/v1/docs/",
@@ -201,6 +205,29 @@ def build_contest(home, people):
     make_entry(contest, title="Refusée", status=Entry.Status.REJECTED, rejection_reason="Hors sujet")
 
 
+def build_elections(home, people):
+    """A scrutin with its results page: one bureau validated (a gap between
+    votants and émargements, its reason, its signed PV and a correction),
+    one still a draft; the office's agent signs in nowhere in the sweep."""
+    site = Site.objects.get(root_page=home)
+    scrutin = Scrutin.objects.create(site=site, kind=Scrutin.Kind.MUNICIPALES, title="Municipales", seats=19,
+                                     day=datetime.date(2026, 3, 15), commune_code="81999",
+                                     commune_name="Saint-Parvis", population=1672)
+    lists = [Candidature.objects.create(scrutin=scrutin, panel=n, name=name) for n, name in ((1, "A"), (2, "B"))]
+    for number, status in ((1, BureauResult.Status.VALIDATED), (2, BureauResult.Status.DRAFT)):
+        bureau = BureauDeVote.objects.create(site=site, number=number, name=f"Bureau {number}", inscrits=900)
+        scrutin.bureaux.add(bureau)
+        result = BureauResult.objects.create(
+            scrutin=scrutin, bureau=bureau, status=status, inscrits=900, votants=500, emargements=501, blancs=0,
+            nuls=0, gap_reason="Un électeur a signé sans voter", pv=SimpleUploadedFile("pv.pdf", pdf_bytes("PV")))
+        for candidature, voix in zip(lists, (300, 200)):
+            Voix.objects.create(result=result, candidature=candidature, voix=voix)
+    Correction.objects.create(result=result, replaced_version=1, previous={"votants": 499},
+                              author=people["redaction"], reason="Erreur de report")
+    index = home.add_child(instance=ElectionIndexPage(title="Élections", slug="elections"))
+    index.add_child(instance=ElectionResultsPage(title="Municipales 2026", slug="municipales", scrutin=scrutin))
+
+
 def build_world():
     people = build_people()
     home = install_home_page(title="Saint-Parvis", slug="saint-parvis")
@@ -213,6 +240,7 @@ def build_world():
     seance, later = build_council(home, people)
     build_spaces(people)
     build_contest(interco, people)
+    build_elections(home, people)
     plant(world)
     publish_minutes(seance, later)
     search_terms(world)
@@ -265,6 +293,7 @@ def test_the_world_has_a_marker_in_every_kind_of_private_content(world):
         "meetings.AgendaItem.note", "meetings.MeetingPage.title", "deliberations.Deliberation.discussion",
         "deliberations.Deliberation.report", "participation.Entry.title", "participation.Entry.email",
         "pages.NewsPage.title", "pages.StandardPage.intro", "commissions.SpacePage.title",
+        "elections.BureauResult.gap_reason", "elections.BureauResult.pv", "elections.Correction.reason",
     }
     assert expected <= labels, sorted(expected - labels)
 
