@@ -8,7 +8,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 
 from pages.roles import AGENTS, ELUS, REDACTION
 from tests.factories import (
@@ -113,6 +113,23 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def module_world(build):
+    """A fixture built once per test module by `build()`, for worlds the
+    tests only read: created in a transaction rolled back after the module;
+    each test runs in a savepoint of it, so what a test writes is undone
+    (what it changes on the returned Python objects is not: do not)."""
+
+    @pytest.fixture(scope="module")
+    def world(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock(), transaction.atomic():
+            cache.clear()
+            yield build()
+            transaction.set_rollback(True)
+        cache.clear()
+
+    return world
 
 
 @pytest.fixture

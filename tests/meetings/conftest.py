@@ -11,19 +11,16 @@ from tests.factories import UserFactory
 from .factories import InstanceFactory, MandateFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
 
 
-@pytest.fixture
-def agent(db):
+def make_agent():
     return UserFactory(username="agent-seances", first_name="Agathe", last_name="Agent", groups=[AGENTS],
                        is_staff=False)
 
 
-@pytest.fixture
-def council(db):
+def make_council():
     return InstanceFactory(name="Conseil municipal de Parvis", population=1200)
 
 
-@pytest.fixture
-def elus(council):
+def make_elus(council):
     """Five members in office: elu1..elu4 by e-mail, elu5 on paper."""
     people = [UserFactory(username=f"elu{n}", first_name=name, last_name="Conseil", groups=[ELUS])
               for n, name in enumerate(["Anne", "Bruno", "Chloé", "Denis", "Émile"], start=1)]
@@ -32,6 +29,21 @@ def elus(council):
     MandateFactory(instance=council, member=people[4], channel=Mandate.Channel.PAPER,
                    postal_address="3 rue des Lilas\n12345 Parvis")
     return people
+
+
+@pytest.fixture
+def agent(db):
+    return make_agent()
+
+
+@pytest.fixture
+def council(db):
+    return make_council()
+
+
+@pytest.fixture
+def elus(council):
+    return make_elus(council)
 
 
 @pytest.fixture

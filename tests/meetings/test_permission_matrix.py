@@ -7,35 +7,45 @@ visitors reach nothing private: they get the same 404 as for a missing
 address."""
 import pytest
 from django.contrib.auth.models import Group
+from django.test import TestCase
 
 from extensions.commissions.models import Membership, Space
 from extensions.meetings import convocations, workflow
 from extensions.meetings.models import FeedToken, Instance
 from extensions.meetings.pages import MeetingPage
 from pages.roles import ELUS
-from tests.factories import UserFactory
+from tests.conftest import module_world
+from tests.factories import UserFactory, install_home_page
 
-from .factories import InstanceFactory, MandateFactory, MeetingPageFactory, attach
+from .conftest import make_agent, make_council, make_elus
+from .factories import InstanceFactory, MandateFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
+
+# Each test runs in a savepoint of the module's world.
+pytestmark = pytest.mark.django_db
 
 SECRET = "zorglumotion"
 ROLES = ["anonymous", "citizen", "other_elu", "outsider", "member", "commission_member", "agent", "superuser"]
 STAFF = {"agent", "superuser"}
 
 
-@pytest.fixture
-def world(meeting_index, council, elus, agent, users, django_capture_on_commit_callbacks):
-    """Three meetings and everyone who might ask about them."""
+def build_world():
+    """Three meetings and everyone who might ask about them, built once for
+    the module: its tests only read it."""
+    home = install_home_page(title="Accueil", slug="accueil")
+    meeting_index = MeetingIndexPageFactory(parent=home)
+    council, agent = make_council(), make_agent()
+    elus = make_elus(council)
     urbanisme = Space.objects.create(name="Commission urbanisme")
     securite = Space.objects.create(name="Commission sécurité")
     people = {
         "anonymous": None,
         "citizen": UserFactory(username="citoyenne"),
-        "other_elu": users["elu"],  # an élu, but of no instance here
+        "other_elu": UserFactory(username="elu", groups=[ELUS]),  # an élu, but of no instance here
         "outsider": UserFactory(username="gendarme"),
         "member": elus[0],
         "commission_member": UserFactory(username="commissaire", groups=[ELUS]),
         "agent": agent,
-        "superuser": users["superuser"],
+        "superuser": UserFactory(username="superuser", is_superuser=True, is_staff=True),
     }
     Membership.objects.create(space=securite, user=people["outsider"], role=Membership.Role.GUEST)
     Membership.objects.create(space=urbanisme, user=people["commission_member"])
@@ -49,10 +59,13 @@ def world(meeting_index, council, elus, agent, users, django_capture_on_commit_c
     documents = {"public": attach(public), "private": attach(private), "preparing": attach(preparing)}
     for meeting in (public, private):
         workflow.lock_recipients(meeting, agent)
-        with django_capture_on_commit_callbacks(execute=True):
+        with TestCase.captureOnCommitCallbacks(execute=True):
             convocations.send(meeting, agent)
     return {"people": people, "meetings": {"public": public, "preparing": preparing, "private": private},
             "documents": documents}
+
+
+world = module_world(build_world)
 
 
 def sees(role, meeting_key):
