@@ -84,6 +84,10 @@ class ItemForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Open data (SCDL BUDGET_ANNEE and BUDGET_NOM) names a budget by both.
+        if bool(cleaned.get("budget_year")) != bool(cleaned.get("budget_name")):
+            missing = "budget_name" if cleaned.get("budget_year") else "budget_year"
+            self.add_error(missing, _("Give the budget's year and its name together (e.g. 2026, « Budget principal »)."))
         if cleaned.get("huis_clos") and not self.instance.huis_clos:
             requests = cleaned.get("huis_clos_requests") or 0
             by_president = cleaned.get("huis_clos_by_president")

@@ -1,6 +1,8 @@
 """The « nomenclature Actes » of the contrôle de légalité (matières and
 sous-matières), which classifies each deliberation for the préfecture, the
 register's table by subject and the SCDL open-data export."""
+import re
+
 
 NOMENCLATURE = {
     "1": "Commande publique",
@@ -67,3 +69,15 @@ NOMENCLATURE = {
 }
 
 CHOICES = [("", "—")] + [(code, f"{code} {name}") for code, name in NOMENCLATURE.items()]
+
+
+def scdl_name(code):
+    """The matière as the SCDL « Délibérations » names it (DELIB_MATIERE_NOM):
+    the level-1 and level-2 names, in accented lower case, without comma or
+    parenthesis, separated by a slash (« finances locales/décisions
+    budgétaires »); a slash inside a name becomes a space. "" for a code
+    outside the nomenclature."""
+    if code not in NOMENCLATURE or "." not in code:
+        return ""
+    levels = (NOMENCLATURE[code.split(".")[0]], NOMENCLATURE[code])
+    return "/".join(" ".join(re.sub(r"[,()/]", " ", name).lower().split()) for name in levels)

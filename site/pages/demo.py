@@ -13,6 +13,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from django.utils.text import slugify
+from stdnum.fr import siret
 from wagtail.models import Page, Site
 
 from library import demo as library
@@ -278,9 +279,13 @@ def ensure_settings(site, spec, pages):
     identity["logo"] = library.image(identity["logo"])
     identity["social_links"] = [{"type": "link", "value": link} for link in identity["social_links"]]
     identity["siret"] = spec["legal"]["siret"].replace(" ", "")
+    identity["legality_office"] = spec["legal"]["legality_office"]
     site_identity, created = SiteIdentity.objects.get_or_create(site=site, defaults=identity)
-    if not created and not site_identity.siret:  # a demo loaded before the field existed
-        SiteIdentity.objects.filter(pk=site_identity.pk).update(siret=identity["siret"])
+    if not created:  # a demo loaded before these fields existed, or with its former invalid SIRETs
+        missing = {name: identity[name] for name in ("siret", "legality_office") if not getattr(site_identity, name)}
+        if not siret.is_valid(site_identity.siret):
+            missing["siret"] = identity["siret"]
+        SiteIdentity.objects.filter(pk=site_identity.pk).update(**missing)
     navigation = spec["navigation"]
     Navigation.objects.get_or_create(
         site=site,

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
-from .validators import validate_siret
+from .validators import validate_legality_office, validate_siret
 
 
 def theme_choices():
@@ -54,6 +54,11 @@ class SiteIdentity(BaseSiteSetting):
         "SIRET", max_length=14, blank=True, validators=[validate_siret],
         help_text=_("14 digits, without spaces. Open data exports (deliberations) name the collectivity by it."),
     )
+    legality_office = models.CharField(
+        _("office of the contrôle de légalité"), max_length=9, blank=True, validators=[validate_legality_office],
+        help_text=_("The préfecture or sous-préfecture the acts are sent to, as open data names it: PREF038 for the "
+                    "préfecture of the Isère, SPREF0382 for a sous-préfecture."),
+    )
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
         "library.PublicImage", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -65,7 +70,8 @@ class SiteIdentity(BaseSiteSetting):
     social_links = StreamField([("link", SocialLinkBlock())], verbose_name=_("social links"), blank=True)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("siret"), FieldPanel("tagline"), FieldPanel("logo"),
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("siret"), FieldPanel("legality_office"),
+                         FieldPanel("tagline"), FieldPanel("logo"),
                          FieldPanel("theme")], heading=_("Identity")),
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email"),
                          FieldPanel("opening_hours")], heading=_("Contact")),

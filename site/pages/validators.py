@@ -1,29 +1,32 @@
 """Checks of identifiers the law gives collectivities."""
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum.fr import siren, siret
 
-# La Poste's establishments share this SIREN; their SIRET follow their own
-# rule (sum of the digits a multiple of 5), stated by the INSEE.
-LA_POSTE_SIREN = "356000000"
-
-
-def luhn_valid(digits):
-    """The Luhn checksum (ISO/IEC 7812-1), which SIREN and SIRET carry."""
-    total = 0
-    for position, char in enumerate(reversed(digits)):
-        value = int(char) * (2 if position % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+# The office of the contrôle de légalité, as the SCDL names it: a
+# préfecture PREFNNN, a sous-préfecture SPREFNNNM, a SGAR SGARNNN; NNN is the
+# département on 3 characters (038, 02A, 971), M the arrondissement.
+LEGALITY_OFFICE = re.compile(r"^(PREF|SGAR)(0[0-9][0-9]|02[AB]|9[78][0-9])$|^SPREF(0[0-9][0-9]|02[AB]|9[78][0-9])[0-9]$")
 
 
 def validate_siret(value):
-    """A SIRET (INSEE): the 9 digits of the SIREN and the 5 of the NIC,
-    with a Luhn checksum over the 14 digits."""
+    """A SIRET (INSEE): the 9 digits of the SIREN and the 5 of the NIC; the
+    SIREN carries its own key and the SIRET one over the 14 digits (La
+    Poste's establishments aside), checked by python-stdnum."""
     if len(value) != 14 or not value.isascii() or not value.isdigit():
         raise ValidationError(_("A SIRET has exactly 14 digits, without spaces."), code="format")
-    if value.startswith(LA_POSTE_SIREN) and value != LA_POSTE_SIREN + "00001":
-        valid = sum(int(char) for char in value) % 5 == 0
-    else:
-        valid = luhn_valid(value)
-    if not valid:
+    if not siren.is_valid(value[:9]):
+        raise ValidationError(_("The SIREN of this SIRET (its first 9 digits) is not valid: check them."),
+                              code="siren")
+    if not siret.is_valid(value):
         raise ValidationError(_("This SIRET is not valid: check its digits."), code="checksum")
+
+
+def validate_legality_office(value):
+    if not LEGALITY_OFFICE.match(value):
+        raise ValidationError(_(
+            "Write the office as the SCDL names it: PREF and the département on 3 characters for a préfecture "
+            "(PREF038, PREF02A, PREF971), SPREF and the arrondissement's digit for a sous-préfecture (SPREF0382)."
+        ), code="format")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def siret(home_page):
-    SiteIdentity.objects.filter(site__root_page=home_page).update(siret="21001234500018")
+    SiteIdentity.objects.filter(site__root_page=home_page).update(siret="21120345000013")
 
 
 def rows(response):
@@ -30,7 +30,7 @@ def rows(response):
 def test_one_row_per_published_deliberation(civic, siret, client):
     [row] = rows(client.get("/donnees/deliberations.csv"))
     assert (row["DELIB_ID"], row["DELIB_OBJET"], row["COLL_SIRET"]) == ("2026-001", "Budget primitif 2026",
-                                                                         "21001234500018")
+                                                                         "21120345000013")
     assert row["DELIB_DATE"] == civic.meeting.local_start.date().isoformat()
     assert (row["VOTE_EFFECTIF"], row["VOTE_REEL"], row["VOTE_POUR"], row["VOTE_CONTRE"],
             row["VOTE_ABSTENTION"]) == ("23", "21", "18", "2", "1")

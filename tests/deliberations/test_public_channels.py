@@ -4,9 +4,11 @@ the search and the open-data rows; an item examined in a closed sitting
 import datetime
 
 import pytest
+from wagtail.models import Site
 
 from extensions.deliberations import listing, minutes, opendata, publication
 from extensions.deliberations.opendata import SCDL_COLUMNS
+from pages.models import SiteIdentity
 
 from .helpers import hold
 
@@ -62,15 +64,18 @@ def test_the_act_index_and_search(held, act_index, client, django_assert_max_num
 
 
 def test_scdl_rows(held, act_index):
+    identity = SiteIdentity.for_site(Site.objects.get(is_default_site=True))
+    identity.legality_office = "PREF012"
+    identity.save()
     rows = opendata.scdl_rows()
     assert len(rows) == 1
     row = rows[0]
     assert tuple(row) == SCDL_COLUMNS
     assert row["DELIB_ID"] == "2026-001" and row["DELIB_DATE"] == datetime.date(2026, 3, 10)
-    assert (row["DELIB_MATIERE_CODE"], row["DELIB_MATIERE_NOM"]) == ("7.1", "Décisions budgétaires")
+    assert (row["DELIB_MATIERE_CODE"], row["DELIB_MATIERE_NOM"]) == ("7.1", "finances locales/décisions budgétaires")
     assert (row["VOTE_EFFECTIF"], row["VOTE_REEL"], row["VOTE_POUR"], row["VOTE_CONTRE"],
             row["VOTE_ABSTENTION"]) == (11, 8, 8, 0, 0)
-    assert row["PREF_ID"] and isinstance(row["PREF_DATE"], datetime.date)
+    assert row["PREF_ID"] == "PREF012" and isinstance(row["PREF_DATE"], datetime.date)
     assert row["DELIB_URL"].endswith(".pdf") and row["COLL_NOM"] == "Accueil"
     assert opendata.scdl_rows(year=2025) == []
 
