@@ -89,10 +89,11 @@ def test_an_identity_without_e_mail_keeps_its_name_on_the_default_address(home_p
 def test_the_standard_headers(interco):
     site = interco.get_site()
     assert_standard_headers(invitation("Commission", site), "interco.localhost")
-    link = mail.absolute_url("/notifications/desabonnement/jeton/", site)
-    raw = assert_standard_headers(invitation("Commission", site, unsubscribe_url=link), "interco.localhost",
+    links = mail.Unsubscribe(page=mail.absolute_url("/notifications/desabonnement/jeton/", site),
+                             one_click=mail.absolute_url("/notifications/desabonnement/jeton/un-clic/", site))
+    raw = assert_standard_headers(invitation("Commission", site, unsubscribe=links), "interco.localhost",
                                   unsubscribe=True)
-    assert raw["List-Unsubscribe"].strip() == "<http://interco.localhost/notifications/desabonnement/jeton/>"
+    assert raw["List-Unsubscribe"].strip() == "<http://interco.localhost/notifications/desabonnement/jeton/un-clic/>"
 
 
 def test_one_message_per_recipient_over_one_connection(interco):
