@@ -86,6 +86,13 @@ class Unsubscribe(NamedTuple):
     one_click: str
 
 
+def _absolute_links(html, site):
+    """A link or image relative to the site (a rich text note's link to a
+    page: Wagtail writes "/path/" when one site is served) leads nowhere
+    from a mailbox: on the site's root URL it does."""
+    return re.sub(r"""(\s(?:href|src)=["'])/(?!/)""", rf"\g<1>{site.root_url.rstrip('/')}/", html)
+
+
 def message(template, to, context, site, unsubscribe=None):
     """The message `template` for the one address `to`, from `site`'s
     collectivity. The templates get `site_url` (the site's root URL),
@@ -97,6 +104,7 @@ def message(template, to, context, site, unsubscribe=None):
     context = {"site_url": site.root_url, "site_name": name,
                "unsubscribe_url": unsubscribe.page if unsubscribe else "", **context}
     subject, text, html = render(template, context)
+    html = _absolute_links(html, site)
     headers = {"Message-ID": make_msgid(domain=site.hostname), "Auto-Submitted": "auto-generated"}
     if unsubscribe:
         headers["List-Unsubscribe"] = f"<{unsubscribe.one_click}>"
