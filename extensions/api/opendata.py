@@ -15,9 +15,10 @@ from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import conditional_page, require_GET
-from icalendar import Calendar, Event
+from icalendar import Event
 from wagtail.models import Site
 
+from core import ical
 from pages.models import EventPage
 
 from .filters import YearField
@@ -64,18 +65,15 @@ def bad_year(message, content_type):
 
 
 def calendar_for(request, events):
-    calendar = Calendar()
-    calendar.add("prodid", "-//Parvis//Agenda//FR")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _("Agenda of %(site)s") % {"site": site_name(request)})
-    calendar.add("x-wr-timezone", "Europe/Paris")
-    host = request.get_host().split(":")[0]
+    """The iCalendar bytes of `events` (core.ical: local times with the
+    Europe/Paris rules, a UID on the event's own site, not the host asked)."""
+    items = []
     for page in events:
         event = Event()
-        event.add("uid", f"evenement-{page.pk}@{host}")
+        event.add("uid", ical.uid("evenement", page.pk, page.get_site()))
         event.add("dtstamp", page.last_published_at or page.first_published_at or timezone.now())
-        event.add("dtstart", page.start)
-        event.add("dtend", page.end)
+        event.add("dtstart", ical.local(page.start))
+        event.add("dtend", ical.local(page.end))
         event.add("summary", page.title)
         location = ", ".join(part for part in (page.location_name, page.address) if part)
         if location:
@@ -83,8 +81,10 @@ def calendar_for(request, events):
         if page.intro:
             event.add("description", unescape(strip_tags(page.intro)))
         event.add("url", page.get_full_url(request))
-        calendar.add_component(event)
-    return calendar
+        items.append(event)
+    name = site_name(request)
+    return ical.calendar(items, "PUBLISH", _("Agenda of %(site)s") % {"site": name},
+                         _("The public events of %(site)s, as open data.") % {"site": name})
 
 
 def file_name(request, year, extension):
@@ -98,7 +98,7 @@ def agenda_ics(request):
     if error:
         return bad_year(error, "text/calendar")
     response = HttpResponse(
-        calendar_for(request, public_events(request, year)).to_ical(), content_type="text/calendar; charset=utf-8"
+        calendar_for(request, public_events(request, year)), content_type="text/calendar; charset=utf-8"
     )
     response["Content-Disposition"] = f'inline; filename="{file_name(request, year, "ics")}"'
     return response

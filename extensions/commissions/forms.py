@@ -11,8 +11,8 @@ from django.utils.html import escape, urlize
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from core import mail
 from core.authentication import account_username
+from core.password_reset import SiteResetMail
 
 from .models import Comment, Membership
 
@@ -35,14 +35,10 @@ class SignInForm(AuthenticationForm):
         return account_username(value) or value
 
 
-class SitePasswordResetForm(PasswordResetForm):
-    """Django's form, its e-mail built like every other: in the name of the
-    site where it was asked (`mail_site` in the extra e-mail context), with
-    its link on that site, never on the request's Host header."""
+class SitePasswordResetForm(SiteResetMail, PasswordResetForm):
+    """Django's form, its e-mail built like every other (core.password_reset)."""
 
-    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email,
-                  html_email_template_name=None):
-        mail.send([mail.message("commissions/emails/password_reset", to_email, context, context["mail_site"])])
+    email_template = "commissions/emails/password_reset"
 
 
 class MultipleFileInput(forms.ClearableFileInput):

@@ -38,7 +38,7 @@ def _to_members(name, memberships, context, site, opt_out=True):
     return [
         mail.message(f"commissions/emails/{name}", member.user.email,
                      {**context, "member": member, "recipient": member.user}, site,
-                     unsubscribe_url=unsubscribe.url_for([member], site) if opt_out else "")
+                     unsubscribe=unsubscribe.links_for([member], site) if opt_out else None)
         for member in memberships
         if member.user.email and member.user.is_active
     ]
@@ -136,5 +136,5 @@ def _send_digest(user, members, until):
     if not sections or not user.email or not user.is_active:
         return 0
     return mail.send([mail.message("commissions/emails/digest", user.email, {"recipient": user, "sections": sections},
-                                   site, unsubscribe_url=unsubscribe.url_for(members, site))])
+                                   site, unsubscribe=unsubscribe.links_for(members, site))])
 

@@ -19,4 +19,6 @@ urlpatterns = [
     path("mot-de-passe/modifie/", views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
     path("invitation/<str:token>/", views.invitation, name="invitation"),
     path("notifications/desabonnement/<str:token>/", views.unsubscribe_notifications, name="unsubscribe"),
+    path("notifications/desabonnement/<str:token>/un-clic/", views.unsubscribe_one_click,
+         name="unsubscribe_one_click"),
 ]

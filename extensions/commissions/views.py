@@ -15,7 +15,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from wagtail.models import Site
 
 from . import invitations, unsubscribe
 from .access import spaces_for, upcoming_meetings
@@ -46,12 +45,6 @@ class PasswordResetView(auth_views.PasswordResetView):
     template_name = "commissions/password_reset_form.html"
     form_class = SitePasswordResetForm
     success_url = reverse_lazy("commissions:password_reset_done")
-
-    def form_valid(self, form):
-        # The Host header only picks one of the configured sites (the
-        # default one for any other host): the link is built on its root URL.
-        self.extra_email_context = {"mail_site": Site.find_for_request(self.request)}
-        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -158,20 +151,40 @@ def _accept_with_existing_account(request, found, account):
     return _invitation_page(request, {"invitation": found, "join": True})
 
 
-@csrf_exempt  # the signed link is the credential; a one-click POST (RFC 8058) comes without cookies
-@require_http_methods(["GET", "POST"])
-@never_cache
-def unsubscribe_notifications(request, token):
-    """Opening the link asks for a click (mail scanners fetch links); the
-    click, or the mail client's one-click POST, turns the e-mails off."""
+def _unsubscribe(request, token, status=200, problem=""):
     memberships = unsubscribe.memberships_for(token)
     if not memberships:  # changed, or its memberships are gone
-        return TemplateResponse(request, "commissions/unsubscribe.html",
-                                {"problem": _("This link is not valid.")}, status=404)
-    spaces = [membership.space for membership in memberships]
+        problem, status = _("This link is not valid."), 404
+    if problem:
+        return TemplateResponse(request, "commissions/unsubscribe.html", {"problem": problem}, status=status)
     done = request.method == "POST"
     if done:
         unsubscribe.turn_off(memberships)
-    response = TemplateResponse(request, "commissions/unsubscribe.html", {"spaces": spaces, "done": done})
+    response = TemplateResponse(request, "commissions/unsubscribe.html",
+                                {"spaces": [membership.space for membership in memberships], "done": done})
     response["Referrer-Policy"] = "no-referrer"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe_notifications(request, token):
+    """The link of the message: opening it asks for a click (mail scanners
+    fetch links); the click (a form with its CSRF token) turns them off."""
+    return _unsubscribe(request, token)
+
+
+@csrf_exempt  # RFC 8058: the mail client POSTs without cookies; the signed token is the credential
+@require_http_methods(["GET", "POST"])
+@never_cache
+def unsubscribe_one_click(request, token):
+    """The address of List-Unsubscribe: the mail client's POST (body
+    `List-Unsubscribe=One-Click`) turns the e-mails off, once or again; a
+    browser opening it is sent to the page that asks."""
+    if request.method == "GET":
+        return redirect("commissions:unsubscribe", token=token)
+    if request.POST.get("List-Unsubscribe") != "One-Click":
+        return _unsubscribe(request, token, status=400, problem=_(
+            "This address only answers a mail client's one-click unsubscription. "
+            "Open the link of the message instead."))
+    return _unsubscribe(request, token)

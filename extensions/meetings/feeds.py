@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.models import Site
 
 from core.links import hash_token
 from pages.privacy import visible_site_pages
@@ -23,12 +24,20 @@ from .pages import MeetingPage
 HORIZON_DAYS = 400
 
 
-def _response(request, meetings, with_agenda=lambda meeting: True):
+def _response(meetings, name, description, with_agenda=lambda meeting: True):
     since = timezone.now() - timezone.timedelta(days=HORIZON_DAYS)
     meetings = (meetings.filter(start__gte=since).select_related("instance")
                 .prefetch_related("agenda_items").annotate(sequence=Max("convocations__version")).order_by("start"))
-    data = ics.feed(meetings, lambda m: request.build_absolute_uri(m.url), with_agenda)
+    # Each meeting's link on its own site (a member's feed may list the
+    # commune's and the interco's), whatever host served the feed.
+    data = ics.feed(meetings, lambda m: m.get_full_url(), name, description, with_agenda)
     return HttpResponse(data, content_type="text/calendar; charset=utf-8")
+
+
+def _site_name(request):
+    """The name a calendar list shows for the requested site."""
+    site = Site.find_for_request(request)
+    return (site.site_name or site.hostname) if site else ""
 
 
 def public_feed(request):
@@ -36,8 +45,13 @@ def public_feed(request):
     never lists the interco's séances). The ordre du jour goes with a
     meeting until its séance opens: an item may then be examined in a
     closed sitting, which the public feed must not name."""
-    return _response(request, visible_site_pages(request, public_meetings()),
-                     with_agenda=lambda meeting: meeting.state == MeetingPage.State.CONVOKED)
+    site = _site_name(request)
+    return _response(
+        visible_site_pages(request, public_meetings()),
+        _("Meetings – %(site)s") % {"site": site},
+        _("The public meetings of %(site)s: date, place and ordre du jour.") % {"site": site},
+        with_agenda=lambda meeting: meeting.state == MeetingPage.State.CONVOKED,
+    )
 
 
 def private_feed(request, token):
@@ -46,7 +60,14 @@ def private_feed(request, token):
     ).first()
     if feed is None:
         raise Http404
-    return _response(request, visible_meetings(feed.user))
+    response = _response(
+        visible_meetings(feed.user), _("My meetings – %(site)s") % {"site": _site_name(request)},
+        _("The meetings you are convened to or may see, with their ordre du jour. "
+          "This address is personal: do not share it."),
+    )
+    # What a member may see: no shared cache nor the browser's disk keeps it.
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required

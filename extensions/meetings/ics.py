@@ -1,38 +1,31 @@
-"""Calendar data of meetings (RFC 5545, with the icalendar package): the
-invitation attached to each convocation (METHOD:REQUEST, SEQUENCE raised
-with each version, METHOD:CANCEL when cancelled) and the feeds
-(METHOD:PUBLISH). Times carry TZID=Europe/Paris with its VTIMEZONE, so a
-meeting after a daylight-saving change shows at the right hour."""
+"""Calendar data of meetings (RFC 5545, built by core.ical): the invitation
+attached to each convocation (METHOD:REQUEST, SEQUENCE = the convocation's
+version, so each new version replaces the previous one in the member's
+calendar; METHOD:CANCEL when cancelled) and the feeds (METHOD:PUBLISH).
+A meeting's UID is « seance-<id>@<host of its site> » everywhere: the
+invitation, the feeds and the meeting's own .ics update the same event."""
 from datetime import timedelta
-from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.utils import timezone
-from icalendar import Calendar, Event, vCalAddress
+from icalendar import Event, vCalAddress
+
+from core import ical
+from core.mail import site_of
 
 DEFAULT_DURATION = timedelta(hours=2)
-
-
-def _uid(meeting):
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "parvis"
-    return f"meeting-{meeting.pk}@{host}"
-
-
-def _local(moment):
-    return moment.astimezone(ZoneInfo(settings.TIME_ZONE))
 
 
 def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agenda=True, organizer=""):
     """The VEVENT of `meeting`; `with_agenda` puts the ordre du jour's
     titles in the description (never the notes nor the documents);
-    `organizer`: the address the invitation comes from."""
+    `organizer`: the address the invitation comes from (the e-mail's
+    sender), `attendee` the recipient it goes to."""
     item = Event()
-    item.add("uid", _uid(meeting))
+    item.add("uid", ical.uid("seance", meeting.pk, site_of(meeting)))
     item.add("sequence", sequence)
     item.add("dtstamp", timezone.now())
-    item.add("dtstart", _local(meeting.start))
-    item.add("dtend", _local(meeting.end or meeting.start + DEFAULT_DURATION))
+    item.add("dtstart", ical.local(meeting.start))
+    item.add("dtend", ical.local(meeting.end or meeting.start + DEFAULT_DURATION))
     item.add("summary", meeting.title)
     item.add("location", ", ".join(part for part in (meeting.place, meeting.address) if part))
     if with_agenda:
@@ -41,9 +34,10 @@ def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agen
     if url:
         item.add("url", url)
     item.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    sender = vCalAddress(f"mailto:{organizer or _address(settings.DEFAULT_FROM_EMAIL)}")
-    sender.params["cn"] = meeting.instance.signatory or meeting.instance.name
-    item.add("organizer", sender)
+    if organizer:
+        sender = vCalAddress(f"mailto:{organizer}")
+        sender.params["cn"] = meeting.instance.signatory or meeting.instance.name
+        item.add("organizer", sender)
     if attendee:
         address = vCalAddress(f"mailto:{attendee.email}")
         address.params.update({"cn": attendee.name, "role": "REQ-PARTICIPANT", "rsvp": "FALSE"})
@@ -51,36 +45,27 @@ def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agen
     return item
 
 
-def _address(from_email):
-    """The bare address of "Name <address>"."""
-    return from_email.rpartition("<")[2].rstrip(">").strip()
-
-
-def calendar(events, method):
-    cal = Calendar()
-    cal.add("prodid", "-//Parvis//Séances//FR")
-    cal.add("version", "2.0")
-    cal.add("method", method)
-    cal.add("x-wr-timezone", settings.TIME_ZONE)
-    for item in events:
-        cal.add_component(item)
-    cal.add_missing_timezones()
-    return cal.to_ical()
-
-
-def invitation(meeting, recipient, version, cancelled=False, url="", organizer=""):
+def invitation(meeting, recipient, version, organizer, cancelled=False, url=""):
     """The .ics of one convocation version for one recipient, from the
-    address of `organizer` (the e-mail's sender)."""
+    address `organizer` (the e-mail's sender): ORGANIZER and ATTENDEE are
+    what makes a mail client show an invitation (RFC 5546)."""
     method = "CANCEL" if cancelled else "REQUEST"
-    return calendar([event(meeting, version, cancelled, url, attendee=recipient, organizer=organizer)], method)
+    item = event(meeting, version, cancelled, url, attendee=recipient, organizer=organizer)
+    return ical.calendar([item], method, meeting.title)
 
 
-def feed(meetings, url_for, with_agenda=lambda meeting: True):
+def meeting_calendar(meeting, sequence, url):
+    """The .ics of one meeting, to add it to a calendar by hand."""
+    cancelled = meeting.state == meeting.State.CANCELLED
+    return ical.calendar([event(meeting, sequence, cancelled, url)], "PUBLISH", meeting.title)
+
+
+def feed(meetings, url_for, name, description, with_agenda=lambda meeting: True):
     """A feed of `meetings` (already filtered for who asks); the ordre du
     jour of those for which `with_agenda(meeting)` holds."""
-    return calendar(
+    return ical.calendar(
         [event(m, getattr(m, "sequence", None) or 0, m.state == m.State.CANCELLED, url_for(m),
                with_agenda=with_agenda(m))
          for m in meetings],
-        "PUBLISH",
+        "PUBLISH", name, description,
     )

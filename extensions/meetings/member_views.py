@@ -201,8 +201,8 @@ def personal_document(request, token, document_id):
 
 def meeting_ics(request, page):
     sequence = page.convocations.order_by("-version").values_list("version", flat=True).first() or 0
-    event = ics.event(page, sequence, page.state == State.CANCELLED, request.build_absolute_uri(page.url))
-    data = ics.calendar([event], "PUBLISH")
+    data = ics.meeting_calendar(page, sequence, page.get_full_url())
     response = HttpResponse(data, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="seance.ics"'
+    response["Cache-Control"] = "private, no-store"  # a meeting in préparation is the members' only
     return response

@@ -54,7 +54,10 @@ def convocation_message(delivery):
     }
     message = mail.message("meetings/emails/convocation", recipient.email, context, site)
     organizer = parseaddr(message.from_email)[1]
-    calendar = ics.invitation(meeting, recipient, convocation.version, cancelled, personal_url, organizer).decode()
+    calendar = ics.invitation(meeting, recipient, convocation.version, organizer, cancelled, personal_url).decode()
+    # The METHOD parameter of the MIME type must be the calendar's METHOD
+    # (RFC 6047): Outlook shows an invitation only from the alternative
+    # part; the attachment is for the clients that ignore that part.
     content_type = f"text/calendar; method={'CANCEL' if cancelled else 'REQUEST'}"
     message.attach_alternative(calendar, content_type)
     message.attach("convocation.ics", calendar, content_type)

@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views import serve as wagtaildocs_views
 
+from config.robots import robots_txt
 from config.routing import NON_ASCII_NUMBER, not_found, serve_public_media
 from core.authentication import throttle_password_form
 from library.views import serve_document
@@ -30,6 +31,7 @@ urlpatterns = [
          name="wagtailcore_authenticate_with_password"),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("robots.txt", robots_txt),
     path("", include("extensions.operations.urls")),
 ]
 

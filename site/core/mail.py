@@ -10,6 +10,7 @@ can turn off, `List-Unsubscribe` with one-click unsubscription (RFC 8058)."""
 import logging
 import re
 import smtplib
+from typing import NamedTuple
 from email.headerregistry import Address
 from email.utils import parseaddr
 from urllib.parse import urlsplit, urlunsplit
@@ -41,18 +42,16 @@ def absolute_url(url, site):
     return site.root_url.rstrip("/") + urlunsplit(("", "", parts.path, parts.query, parts.fragment))
 
 
-def sender(site):
-    """« Name <address> » of the collectivity `site` speaks for. The address
+def identity(site):
+    """(name, address) of the collectivity `site` speaks for. The address
     of DEFAULT_FROM_EMAIL stands in only when the identity has no e-mail;
     the name is always the collectivity's when it has one. (The site's
     mail domain must let our SMTP server send for that address: SPF, DKIM.)"""
     from pages.models import SiteIdentity  # the site layer's models load after the core
 
-    identity = SiteIdentity.for_site(site)
+    found = SiteIdentity.for_site(site)
     default_name, default_address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-    name = identity.name or site.site_name or default_name
-    # Address() quotes a name with commas or quotes; Django encodes non-ASCII.
-    return str(Address(display_name=name, addr_spec=identity.email or default_address))
+    return found.name or site.site_name or default_name, found.email or default_address
 
 
 def render(template, context):
@@ -77,19 +76,43 @@ def _unescaped(name, context):
     return get_template(name).template.render(Context(context, autoescape=False))
 
 
-def message(template, to, context, site, unsubscribe_url=""):
+class Unsubscribe(NamedTuple):
+    """Where the reader of an opt-out notification turns it off: `page`,
+    the link of the message, asks for a click (mail scanners open links);
+    `one_click` takes the mail client's POST without login nor cookie
+    (List-Unsubscribe-Post, RFC 8058)."""
+
+    page: str
+    one_click: str
+
+
+def _absolute_links(html, site):
+    """A link or image relative to the site (a rich text note's link to a
+    page: Wagtail writes "/path/" when one site is served) leads nowhere
+    from a mailbox: on the site's root URL it does."""
+    return re.sub(r"""(\s(?:href|src)=["'])/(?!/)""", rf"\g<1>{site.root_url.rstrip('/')}/", html)
+
+
+def message(template, to, context, site, unsubscribe=None):
     """The message `template` for the one address `to`, from `site`'s
-    collectivity. The templates get `site_url` (the site's root URL) and
-    `unsubscribe_url`. Give `unsubscribe_url` (a link that turns the
-    notification off on GET's confirmation and on a bare POST) for every
-    message its reader can opt out of."""
-    context = {"site_url": site.root_url, "unsubscribe_url": unsubscribe_url, **context}
+    collectivity. The templates get `site_url` (the site's root URL),
+    `site_name` (the collectivity's name) and `unsubscribe_url`. Give
+    `unsubscribe` (an Unsubscribe) for every message its reader can opt
+    out of: a transactional message (a convocation, a confirmation) has
+    none, a notification one chose must have it."""
+    name, address = identity(site)
+    context = {"site_url": site.root_url, "site_name": name,
+               "unsubscribe_url": unsubscribe.page if unsubscribe else "", **context}
     subject, text, html = render(template, context)
+    html = _absolute_links(html, site)
     headers = {"Message-ID": make_msgid(domain=site.hostname), "Auto-Submitted": "auto-generated"}
-    if unsubscribe_url:
-        headers["List-Unsubscribe"] = f"<{unsubscribe_url}>"
+    if unsubscribe:
+        headers["List-Unsubscribe"] = f"<{unsubscribe.one_click}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    email = EmailMultiAlternatives(subject, text, sender(site), [to], headers=headers)
+    # Address() quotes a name with commas or quotes; Django encodes non-ASCII.
+    sender = str(Address(display_name=name, addr_spec=address))
+    email = EmailMultiAlternatives(subject, text, sender, [to], headers=headers)
+    email.kind = template  # which message it is, for the log and the tests of every kind
     email.attach_alternative(html, "text/html")
     return email
 
@@ -112,6 +135,6 @@ def send_after_commit(messages):
         try:
             send(messages)
         except SENDING_ERRORS:
-            logger.exception("Could not send %s", ", ".join(m.extra_headers["Message-ID"] for m in messages))
+            logger.exception("Could not send %s", ", ".join(f"{m.kind} {m.extra_headers['Message-ID']}" for m in messages))
 
     transaction.on_commit(deliver)

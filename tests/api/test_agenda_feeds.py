@@ -83,3 +83,17 @@ def test_each_sites_feed_has_its_own_events(agenda, client):
 def test_the_agenda_page_links_to_both_feeds(agenda, client):
     response = client.get(agenda.url)
     assert {"/donnees/agenda.ics", "/donnees/agenda.json"} <= set(links(response))
+
+
+def test_the_ics_passes_both_parsers_with_a_uid_of_its_own_site(agenda, client, settings):
+    from tests.core.ical import parse
+
+    settings.ALLOWED_HOSTS = ["*"]
+    uids = []
+    for host in ("localhost", "127.0.0.1"):
+        calendar, _ = parse(client.get("/donnees/agenda.ics", HTTP_HOST=host).content)
+        uids.append([str(event["UID"]) for event in calendar.walk("VEVENT")])
+        assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Paris"
+        assert "événements publics" in calendar["X-WR-CALDESC"]
+    page = agenda.get_children().live().type(EventPageFactory._meta.model).get(title="Marché de Noël")
+    assert uids == [[f"evenement-{page.pk}@localhost"]] * 2

@@ -115,29 +115,51 @@ def test_the_digest_skips_old_news_and_quiet_days(cast, urbanisme, readers):
     assert mail.outbox == []
 
 
-def unsubscribe_link(message):
-    """The one-click link of List-Unsubscribe, which the footer shows too."""
+def unsubscribe_links(message):
+    """(the page of the footer's link, the one-click address of
+    List-Unsubscribe): the same signed token."""
     header = message.message()["List-Unsubscribe"]
     assert message.message()["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    link = re.fullmatch(r"<http://localhost(/notifications/desabonnement/\S+/)>", header).group(1)
-    assert link in message.body and link in message.alternatives[0][0]
-    return link
+    one_click = re.fullmatch(r"<http://localhost(/notifications/desabonnement/\S+/)un-clic/>", header)
+    page = one_click.group(1)
+    assert page in message.body and page in message.alternatives[0][0]
+    return page, page + "un-clic/"
+
+
+ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 
 
 def test_the_unsubscribe_link_asks_before_it_stops_the_mails(cast, urbanisme, readers, post, client):
     post(cast["president"], urbanisme.page.url + "publications/nouvelle/", {"title": "Visite", "text": "Texte"})
     message = next(m for m in mail.outbox if m.to == [cast["elu_member"].email])
-    link = unsubscribe_link(message)
+    page, one_click = unsubscribe_links(message)
     client.logout()
-    page = client.get(link)  # what a mail scanner does: nothing changes
-    assert page.status_code == 200 and "Commission urbanisme" in page.content.decode()
+    assert client.get(one_click).url == page  # a browser opening the header's address gets the page
+    response = client.get(page)  # what a mail scanner does: nothing changes
+    assert response.status_code == 200 and "Commission urbanisme" in response.content.decode()
     assert Membership.objects.get(user=cast["elu_member"]).notify == Notify.IMMEDIATELY
-    # The mail client's one-click POST: no cookie, no CSRF token.
+    # The page's button is a form like any other: a forged POST is refused.
     csrf_client = client_class(enforce_csrf_checks=True)
-    response = csrf_client.post(link, {"List-Unsubscribe": "One-Click"})
-    assert response.status_code == 200
+    assert csrf_client.post(page).status_code == 403
+    assert csrf_client.post(one_click, {"List-Unsubscribe": "Yes"}).status_code == 400
+    assert Membership.objects.get(user=cast["elu_member"]).notify == Notify.IMMEDIATELY
+    # The mail client's one-click POST (RFC 8058): no cookie, no CSRF token; twice is once.
+    for _ in range(2):
+        response = csrf_client.post(one_click, ONE_CLICK)
+        assert response.status_code == 200 and "Commission urbanisme" in response.content.decode()
     assert Membership.objects.get(user=cast["elu_member"]).notify == Notify.NEVER
     assert Membership.objects.get(user=readers[Notify.IMMEDIATELY]).notify == Notify.IMMEDIATELY
+
+
+def test_the_page_button_stops_the_mails(cast, urbanisme, readers, post, client):
+    post(cast["president"], urbanisme.page.url + "publications/nouvelle/", {"title": "Visite", "text": "Texte"})
+    page, _ = unsubscribe_links(next(m for m in mail.outbox if m.to == [cast["elu_member"].email]))
+    client.logout()
+    csrf_client = client_class(enforce_csrf_checks=True)
+    form = csrf_client.get(page)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode()).group(1)
+    assert csrf_client.post(page, {"csrfmiddlewaretoken": token}).status_code == 200
+    assert Membership.objects.get(user=cast["elu_member"]).notify == Notify.NEVER
 
 
 def test_the_digest_link_stops_every_digest_of_its_reader(cast, urbanisme, securite, readers, client):
@@ -146,13 +168,13 @@ def test_the_digest_link_stops_every_digest_of_its_reader(cast, urbanisme, secur
     publish(urbanisme, cast["president"], attachment=False)
     send_digests()
     [message] = mail.outbox
-    client.post(unsubscribe_link(message))
+    client.post(unsubscribe_links(message)[1], ONE_CLICK)
     assert set(Membership.objects.filter(user=daily).values_list("notify", flat=True)) == {Notify.NEVER}
 
 
 def test_a_changed_unsubscribe_link_changes_nothing(cast, urbanisme, readers, post, client):
     post(cast["president"], urbanisme.page.url + "publications/nouvelle/", {"title": "Visite", "text": "Texte"})
-    link = unsubscribe_link(mail.outbox[0])
-    response = client.post(link.replace("/desabonnement/", "/desabonnement/x"))
+    _, link = unsubscribe_links(mail.outbox[0])
+    response = client.post(link.replace("/desabonnement/", "/desabonnement/x"), ONE_CLICK)
     assert response.status_code == 404
     assert not Membership.objects.filter(notify=Notify.NEVER).exclude(user=readers[Notify.NEVER]).exists()

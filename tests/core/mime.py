@@ -7,9 +7,15 @@ from email.header import decode_header, make_header
 from email.utils import parseaddr
 
 
+def wire(message):
+    """The bytes of a Django EmailMessage as the SMTP backend sends them
+    (CRLF line ends, which text/calendar needs byte for byte)."""
+    return message.message().as_bytes(linesep="\r\n")
+
+
 def parsed(message):
     """The raw MIME of a Django EmailMessage, parsed back."""
-    return message_from_bytes(message.message().as_bytes(), policy=policy.default)
+    return message_from_bytes(wire(message), policy=policy.default)
 
 
 def sender(message):

@@ -89,10 +89,11 @@ def test_an_identity_without_e_mail_keeps_its_name_on_the_default_address(home_p
 def test_the_standard_headers(interco):
     site = interco.get_site()
     assert_standard_headers(invitation("Commission", site), "interco.localhost")
-    link = mail.absolute_url("/notifications/desabonnement/jeton/", site)
-    raw = assert_standard_headers(invitation("Commission", site, unsubscribe_url=link), "interco.localhost",
+    links = mail.Unsubscribe(page=mail.absolute_url("/notifications/desabonnement/jeton/", site),
+                             one_click=mail.absolute_url("/notifications/desabonnement/jeton/un-clic/", site))
+    raw = assert_standard_headers(invitation("Commission", site, unsubscribe=links), "interco.localhost",
                                   unsubscribe=True)
-    assert raw["List-Unsubscribe"].strip() == "<http://interco.localhost/notifications/desabonnement/jeton/>"
+    assert raw["List-Unsubscribe"].strip() == "<http://interco.localhost/notifications/desabonnement/jeton/un-clic/>"
 
 
 def test_one_message_per_recipient_over_one_connection(interco):
@@ -118,3 +119,16 @@ def test_sending_after_commit_logs_a_failure(interco, django_capture_on_commit_c
 def test_dates_and_hours_the_french_way(moment, day, short, hour):
     moment = timezone.make_aware(moment)
     assert (long_date(moment), short_date(moment), clock(moment)) == (day, short, hour)
+
+
+def test_a_relative_link_of_the_html_part_goes_on_the_site(interco):
+    # A rich text note links a page as "/path/" when one site is served.
+    site = interco.get_site()
+    message = mail.message("commissions/emails/invitation", "invitee@example.org", {
+        "space": SimpleNamespace(name="Commission"), "invitation": SimpleNamespace(expires_at=timezone.now()),
+        "inviter": SimpleNamespace(get_full_name=lambda: "Claire Durand", get_username=lambda: "claire"),
+        "accept_url": "/invitation/secret/",
+    }, site)
+    html = message.alternatives[0][0]
+    assert 'href="http://interco.localhost/invitation/secret/"' in html
+    assert 'href="/' not in html

@@ -269,6 +269,8 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Wagtail
 WAGTAIL_SITE_NAME = env("WAGTAIL_SITE_NAME", "Parvis")
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The admin's password reset e-mail built by core.mail, like every other.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "core.password_reset.AdminPasswordResetForm"
 # No avatar from gravatar.com: the admin would send a hash of each staff
 # address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
