@@ -19,7 +19,7 @@ import smtplib
 from datetime import timedelta
 
 from django.core.mail import get_connection
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -152,12 +152,15 @@ def deliver_convocation(convocation_id: int):
 
 def send_due_reminders(now=None):
     """Reminds, once, the members who have not opened a convocation sent
-    more than their instance's reminder delay ago (meetings to come)."""
+    more than their instance's reminder delay ago (meetings to come): only
+    those whose convocation actually left (never after a « late » one)."""
     now = now or timezone.now()
     count = 0
     recipients = Recipient.objects.filter(
         meeting__state=MeetingPage.State.CONVOKED, meeting__start__gt=now, first_opened_at__isnull=True,
         reminded_at__isnull=True, channel=Recipient.Channel.EMAIL, meeting__instance__reminder_delay_hours__gt=0,
+    ).filter(
+        Exists(Delivery.objects.filter(recipient=OuterRef("pk"), status=Status.SENT))
     ).exclude(email="").select_related("meeting__instance").annotate(
         first_sent_at=Min("meeting__convocations__created_at")
     )

@@ -21,6 +21,7 @@ Each transition is one conditional UPDATE: a double click or two agents at
 once change the state once; the loser gets TransitionError with a French
 message."""
 from dataclasses import dataclass
+from datetime import datetime, time
 
 from django.db import transaction
 from django.utils import formats, timezone
@@ -185,43 +186,39 @@ def circumstance_errors(meeting, agenda=None):
     same ordre du jour when `agenda`, a list of titles, is given) and the
     first meeting after a general renewal (consistent with the instance's
     renewal date). MeetingPage.clean() and the sending call it."""
-    errors = {}
+    errors = {
+        "reconvocation_of": _reconvocation_errors(meeting, agenda) if meeting.reconvocation_of_id else [],
+        "first_after_renewal": _renewal_errors(meeting) if meeting.first_after_renewal else [],
+    }
+    return {field: messages for field, messages in errors.items() if messages}
+
+
+def _reconvocation_errors(meeting, agenda):
     failed_meeting = meeting.reconvocation_of
-    if failed_meeting is not None:
-        failed_items = items_without_quorum(failed_meeting)
-        codes = rules.reconvocation_refusals(
-            same_instance=failed_meeting.instance_id == meeting.instance_id,
-            earlier=failed_meeting.pk != meeting.pk and failed_meeting.start < meeting.start,
-            quorum_failed=bool(failed_items), agenda=agenda, failed_agenda=failed_items,
-        )
-        if codes:
-            errors["reconvocation_of"] = [
-                _(RECONVOCATION_MESSAGES[code]) % {"items": _titles(failed_items)} if code == "agenda_differs"
-                else _(RECONVOCATION_MESSAGES[code]) for code in codes
-            ]
-    if meeting.first_after_renewal and meeting.instance_id:
-        instance = meeting.instance
-        renewal_on = instance.renewal_date
-        since = 0
-        if renewal_on is not None:
-            since = (MeetingPage.objects.filter(instance=instance, start__lt=meeting.start)
-                     .exclude(state=State.CANCELLED).exclude(pk=meeting.pk)
-                     .filter(start__gte=_paris_midnight(renewal_on)).count())
-        codes = rules.first_after_renewal_refusals(
-            kind=instance.kind, renewal_on=renewal_on, meeting_on=meeting_day(meeting), meetings_since_renewal=since,
-        )
-        if codes:
-            errors["first_after_renewal"] = [
-                _(RENEWAL_MESSAGES[code]) % {"date": _date(renewal_on)} if renewal_on else _(RENEWAL_MESSAGES[code])
-                for code in codes
-            ]
-    return errors
+    failed_items = items_without_quorum(failed_meeting)
+    codes = rules.reconvocation_refusals(
+        same_instance=failed_meeting.instance_id == meeting.instance_id,
+        earlier=failed_meeting.pk != meeting.pk and failed_meeting.start < meeting.start,
+        quorum_failed=bool(failed_items), agenda=agenda, failed_agenda=failed_items,
+    )
+    return [_(RECONVOCATION_MESSAGES[code]) % {"items": _titles(failed_items)} for code in codes]
 
 
-def _paris_midnight(day):
-    from datetime import datetime, time
-
-    return datetime.combine(day, time.min, tzinfo=rules.LEGAL_TIMEZONE)
+def _renewal_errors(meeting):
+    """The meetings of the instance since the renewal day (in Paris) and
+    before this one, cancelled ones aside, make it not the first."""
+    instance = meeting.instance
+    renewal_on = instance.renewal_date
+    since = 0
+    if renewal_on is not None:
+        since = (MeetingPage.objects.filter(instance=instance, start__lt=meeting.start,
+                                            start__gte=datetime.combine(renewal_on, time.min, rules.LEGAL_TIMEZONE))
+                 .exclude(state=State.CANCELLED).exclude(pk=meeting.pk).count())
+    codes = rules.first_after_renewal_refusals(
+        kind=instance.kind, renewal_on=renewal_on, meeting_on=meeting_day(meeting), meetings_since_renewal=since,
+    )
+    values = {"date": _date(renewal_on)} if renewal_on else {}
+    return [_(RENEWAL_MESSAGES[code]) % values for code in codes]
 
 
 def _date(day):
@@ -243,8 +240,8 @@ def refusal_message(refusal):
              "earliest": _date(values["earliest_meeting"])}
     if refusal.code == "missing_note":
         return _(
-            "A note de synthèse must go with the convocation (3,500 inhabitants and more, or EPCI); "
-            "it is missing for: %(items)s."
+            "A note de synthèse must go with the convocation (3,500 inhabitants and more, EPCI, or an "
+            "installation classée, L2121-12); it is missing for: %(items)s."
         ) % {"items": _titles(values["items"])}
     raise ValueError(refusal.code)
 
