@@ -461,6 +461,9 @@ def _grant_pouvoir(meeting, giver, holder, illness, actor, recipient=None):
     transaction: a refusal leaves the previous one in force)."""
     if holder is None:
         raise TransitionError(_("Name the member who will hold your pouvoir."))
+    # Serialises the pouvoirs of one meeting (PostgreSQL): two members
+    # naming the same holder at once cannot both pass « holds only one ».
+    MeetingPage.objects.select_for_update().filter(pk=meeting.pk).first()
     in_office = set(members_in_office(meeting.instance, meeting_day(meeting)).values_list("member", flat=True))
     _revoke_pouvoirs(meeting, giver.pk, actor, recipient)
     refusals = rules.pouvoir_refusals(

@@ -448,3 +448,34 @@ def test_an_elu_revokes_through_the_personal_link_after_the_deadline(series, elu
     response = client.post(links.url_for(recipient(meeting, elus[0])), {"action": "revoke_pouvoir"}, follow=True)
     assert "Votre pouvoir est révoqué." in response.content.decode()
     assert not workflow.pouvoirs_in_force(meeting).exists()
+
+
+@pytest.mark.postgresql("SQLite serialises every write: the race needs row locks")
+def test_two_members_naming_the_same_holder_at_once(django_db_serialized_rollback, transactional_db, series, elus):
+    """Two pouvoirs to the same holder from two requests at the same
+    moment (threads, each with its own connection): one only is recorded
+    (« un même conseiller municipal ne peut être porteur que d'un seul
+    pouvoir »), the other refused in French."""
+    import threading
+
+    from django.db import connections
+
+    meeting = series[0]
+    barrier, errors = threading.Barrier(2), []
+
+    def give(giver):
+        try:
+            barrier.wait()
+            delegate(meeting, giver, elus[2])
+        except TransitionError as exc:
+            errors.append(str(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=give, args=(giver,)) for giver in elus[:2]]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert workflow.pouvoirs_in_force(meeting).filter(holder=elus[2]).count() == 1
+    assert len(errors) == 1 and "porte déjà un pouvoir" in errors[0]
