@@ -10,8 +10,14 @@ class DeliberationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connects the guard on published files; registers acts with the search.
+        # Connects the guard on published files; registers acts with the
+        # search; tells meetings which items failed for want of quorum.
+        from extensions.meetings.workflow import register_quorum_record
+
         from . import searchables, signals  # noqa: F401
         from .roles import ensure_deliberation_roles
+        from .seance import items_without_quorum
+
+        register_quorum_record(items_without_quorum)
 
         post_migrate.connect(ensure_deliberation_roles, sender=self)

@@ -42,6 +42,16 @@ def seance_for(meeting):
     return seance
 
 
+def items_without_quorum(meeting):
+    """The titles of the items of `meeting` that its closed séance left
+    « not voted: no quorum » (L2121-17): what a new convocation may take up
+    without quorum. Registered with meetings (workflow.register_quorum_record)."""
+    rows = Deliberation.objects.filter(
+        seance__meeting=meeting, seance__closed_at__isnull=False, status=Deliberation.Status.NO_QUORUM,
+    ).order_by("position").values_list("item__title", "title")
+    return [item_title or title for item_title, title in rows]
+
+
 def _name(user):
     return user.get_full_name() or user.get_username()
 
@@ -189,6 +199,9 @@ def record_vote(deliberation, tally):
     when the quorum is not reached (L2121-17) or a voice is missing."""
     seance = deliberation.seance
     _require_open(seance)
+    if deliberation.item is not None and not workflow.item_may_be_voted(deliberation.item, seance.urgency_accepted):
+        raise SeanceError(_("This item cannot be voted: it did not reach the members with its délai, and the "
+                            "council did not accept the urgency (L2121-10 to L2121-12)."))
     with transaction.atomic():
         # Claim the item first, in one UPDATE: a second click finds it voted.
         claimed = Deliberation.objects.filter(pk=deliberation.pk, status=Deliberation.Status.PENDING).update(

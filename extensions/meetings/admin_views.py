@@ -141,7 +141,13 @@ def _send(request, meeting):
 def resend(request, meeting_id, recipient_id):
     meeting = _meeting(request, meeting_id)
     recipient = get_object_or_404(Recipient, pk=recipient_id, meeting=meeting)
-    if convocations.resend(recipient, request.user):
+    try:
+        resent = convocations.resend(recipient, request.user)
+    except convocations.SendRefused as refused:
+        for message in refused.messages:
+            messages.error(request, message)
+        return redirect("meetings_admin:dashboard", meeting.pk)
+    if resent:
         messages.success(request, _("The convocation is being sent again to %(name)s.") % {"name": recipient.name})
     else:
         messages.error(request, _("Nothing to send again to %(name)s (already queued, on paper or without "

@@ -10,10 +10,15 @@ batch and the automatic reminder.
 
     send(meeting, user, posting_on=None)   prête → convoquée (refusals: SendRefused)
     mark_convened(meeting)                 the state change inside send()
-    refresh(meeting, user)                 new version if the content changed
+    refresh(meeting, user)                 new version if the content changed (a complément for new items)
     cancel(meeting, user)                  → annulée, CANCEL to everyone
-    resend(recipient, user)                the latest version again, to one member
-    record_posting(convocation, posted_on, user)"""
+    resend(recipient, user)                the latest version again, to one member (délai checked)
+    late_message(convocation, day)         why its e-mails may no longer leave that day (French)
+    record_posting(convocation, posted_on, user)
+
+The délai is checked when the convocation is sent, again when each e-mail
+actually leaves (tasks.py: a delivery found too late becomes « late »,
+never sent, shown on the dashboard) and on a re-send."""
 import json
 
 from django.db import transaction
@@ -23,9 +28,10 @@ from django.utils.translation import gettext as _
 from . import manifest, rules
 from .access import sync_view_restriction
 from .audit import Kind, record
-from .models import Convocation, Delivery, Recipient
+from .models import Convocation, Delivery, ItemNotice, Recipient
 from .pages import MeetingPage
-from .workflow import State, TransitionError, _move, circumstances, convocation_refusals, meeting_day
+from .workflow import (State, TransitionError, _move, circumstances, convocation_refusals, item_circumstances,
+                       meeting_day, refusal_message, today)
 
 Channel = Recipient.Channel
 Status = Delivery.Status
@@ -43,15 +49,22 @@ def latest(meeting):
     return meeting.convocations.order_by("-version").first()
 
 
-def _create_version(meeting, user, reason):
+def _create_version(meeting, user, reason, sent_on=None):
     """A Convocation with one Delivery per recipient (paper ones wait for
-    the posting), enqueued after commit: the task seals it, then sends."""
+    the posting), enqueued after commit: the task seals it, then sends.
+    The items it carries for the first time are noted as sent on `sent_on`
+    (today by default): their délai counts from then (a complément)."""
     recipients = list(meeting.recipients.all())
     previous = latest(meeting)
     version = previous.version + 1 if previous else 1
     convocation = Convocation.objects.create(
         meeting=meeting, version=version, reason=reason, created_at=timezone.now(), created_by=user,
     )
+    if reason != Convocation.Reason.CANCEL:
+        ItemNotice.objects.bulk_create(
+            ItemNotice(item=item, convocation=convocation, sent_on=sent_on or today())
+            for item in meeting.agenda_items.filter(notice__isnull=True)
+        )
     Delivery.objects.bulk_create(
         Delivery(convocation=convocation, recipient=r,
                  status=Status.TO_POST if r.channel == Channel.PAPER else Status.PENDING)
@@ -72,15 +85,14 @@ def send(meeting, user, posting_on=None):
     """Sends the convocation of a « prête » meeting. The délai is checked
     against today, or against `posting_on` when members are convened on
     paper (the later of the two counts)."""
-    today = timezone.localdate()
     has_paper = meeting.recipients.filter(channel=Channel.PAPER).exists()
-    sent_on = max(today, posting_on) if has_paper and posting_on else today
+    sent_on = max(today(), posting_on) if has_paper and posting_on else today()
     refusals = convocation_refusals(meeting, sent_on)
     if refusals:
         raise SendRefused(refusals)
     with transaction.atomic():
         mark_convened(meeting)
-        convocation = _create_version(meeting, user, Convocation.Reason.INITIAL)
+        convocation = _create_version(meeting, user, Convocation.Reason.INITIAL, sent_on)
         record(meeting, Kind.SENT, actor=user, detail=_("Version %(version)d") % {"version": convocation.version})
     return convocation
 
@@ -133,19 +145,46 @@ def cancel(meeting, user):
         record(meeting, Kind.CANCELLED, actor=user)
 
 
+def late_message(convocation, day):
+    """Why the e-mails of `convocation` may no longer leave on `day` (a
+    day in Paris), in French, or "": the convocation itself, and a
+    complément carrying new items, must keep their délai (rules.notice_days)
+    up to the moment they leave. A modification of what was sent in time,
+    or a cancellation, always leaves."""
+    meeting = convocation.meeting
+    if convocation.reason == Convocation.Reason.CANCEL:
+        return ""
+    if convocation.reason == Convocation.Reason.INITIAL:
+        checked = [circumstances(meeting)]
+    else:
+        checked = [item_circumstances(meeting, notice.item)
+                   for notice in convocation.item_notices.select_related("item")]
+    meeting_on = meeting_day(meeting)
+    for situation in checked:
+        late = rules.too_late(meeting.instance.body, situation, day, meeting_on)
+        if late:
+            return _("Not sent on %(day)s: %(reason)s") % {"day": day.strftime("%d/%m/%Y"),
+                                                             "reason": refusal_message(late)}
+    return ""
+
+
 def resend(recipient, user):
     """Sends the latest version again to one member (one click: a second
     click while it is queued does nothing). Also settles a delivery left
     « being sent » by a crash between its claim and the server's answer
-    (it may or may not have left: the agent decides). False when nothing
-    to re-send."""
+    (it may or may not have left: the agent decides), or found too late.
+    False when nothing to re-send; SendRefused (French) when the délai of
+    that version is no longer met today: a late convocation never leaves."""
     convocation = latest(recipient.meeting)
     if convocation is None or recipient.channel == Channel.PAPER or not recipient.email:
         return False
+    late = late_message(convocation, today())
+    if late:
+        raise SendRefused([late])
     with transaction.atomic():
         delivery, created = Delivery.objects.get_or_create(convocation=convocation, recipient=recipient)
         if not created and not Delivery.objects.filter(
-            pk=delivery.pk, status__in=[Status.SENT, Status.FAILED, Status.SENDING]
+            pk=delivery.pk, status__in=[Status.SENT, Status.FAILED, Status.SENDING, Status.LATE]
         ).update(status=Status.PENDING, attempts=0, next_attempt_at=None, error=""):
             return False
         record(recipient.meeting, Kind.RESENT, recipient=recipient, actor=user)

@@ -29,7 +29,7 @@ from .access import can_see_documents
 from .audit import Kind, record
 from .forms import AnswerForm
 from .models import DocumentDownload, Recipient
-from .workflow import State, TransitionError, answer_deadline, give_answer, pouvoirs_in_force
+from .workflow import State, TransitionError, answer_deadline, give_answer, pouvoirs_in_force, revoke_pouvoir
 
 
 def recipient_of(user, meeting):
@@ -65,6 +65,9 @@ def _handle_post(request, recipient, actor):
         acknowledge(recipient, actor)
         messages.success(request, _("Thank you: your acknowledgement of receipt is recorded."))
         return None
+    if request.POST.get("action") == "revoke_pouvoir":
+        _revoke(request, recipient)
+        return None
     form = AnswerForm(request.POST, recipient=recipient)
     if not form.is_valid():
         return form
@@ -76,6 +79,20 @@ def _handle_post(request, recipient, actor):
         return form
     messages.success(request, _("Your answer is recorded."))
     return None
+
+
+def _revoke(request, recipient):
+    """« Le pouvoir est toujours révocable » (L2121-20): until the meeting
+    is over, even after the answer deadline (workflow.revoke_pouvoir)."""
+    pouvoir = pouvoirs_in_force(recipient.meeting).filter(giver=recipient.user_id).first()
+    if pouvoir is None:
+        return
+    try:
+        revoke_pouvoir(pouvoir, recipient.user)
+    except TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Your pouvoir is revoked."))
 
 
 def agenda(page, document_url):

@@ -33,8 +33,16 @@ class Instance(ClusterableModel):
     name = models.CharField(_("name"), max_length=150, unique=True)
     kind = models.CharField(_("kind of body"), max_length=20, choices=Kind.choices, default=Kind.COMMUNE)
     population = models.PositiveIntegerField(
-        _("population"), default=0,
-        help_text=_("Municipal population in force (commune) or total population (EPCI)."),
+        _("population totale (latest authenticated figures)"), default=0,
+        help_text=_("The population totale of the latest figures authenticated by decree (INSEE, in force on "
+                    "1 January), the figure the laws refer to (R2151-2): it decides the délai and the note de "
+                    "synthèse at 3,500 inhabitants (L2121-11, L2121-12)."),
+    )
+    renewal_date = models.DateField(
+        _("date of the last general renewal"), null=True, blank=True,
+        help_text=_("Day of the election round at which the council was elected in full: its first meeting "
+                    "afterwards is convened three clear days ahead from 3,500 inhabitants (L2121-7). Never for "
+                    "an EPCI council."),
     )
     space = models.ForeignKey(
         "commissions.Space", null=True, blank=True, on_delete=models.SET_NULL, related_name="instances",
@@ -72,7 +80,7 @@ class Instance(ClusterableModel):
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("kind"), FieldPanel("population")]),
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("population"), FieldPanel("renewal_date")]),
         FieldPanel("space"),
         MultiFieldPanel(
             [
@@ -98,7 +106,8 @@ class Instance(ClusterableModel):
 
     @property
     def body(self):
-        """What rules.py needs to know about this instance."""
+        """What rules.py needs to know about this instance (the population
+        totale of the latest authenticated figures)."""
         return rules.Body(kind=self.kind, population=self.population,
                           commission_notice_days=self.commission_notice_days)
 
@@ -281,6 +290,7 @@ class Delivery(models.Model):
         FAILED = "failed", _("failed")
         TO_POST = "to_post", _("to be posted")
         POSTED = "posted", _("posted")
+        LATE = "late", _("not sent: délai no longer met")
 
     convocation = models.ForeignKey(Convocation, on_delete=models.CASCADE, related_name="deliveries")
     recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="deliveries")
@@ -299,6 +309,22 @@ class Delivery(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["convocation", "recipient"], name="meetings_one_delivery_per_version"),
         ]
+
+
+class ItemNotice(models.Model):
+    """When an item of the ordre du jour first left for the members: with
+    the convocation, or later with a complément (a new version). Its délai
+    is counted from `sent_on` (a day in Paris), whatever was sent before:
+    workflow.item_may_be_voted() reads it. Kept apart from the item, which
+    page revisions rewrite."""
+
+    item = models.OneToOneField("meetings.AgendaItem", on_delete=models.CASCADE, related_name="notice")
+    convocation = models.ForeignKey(Convocation, on_delete=models.CASCADE, related_name="item_notices")
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        verbose_name = _("sending of an item")
+        verbose_name_plural = _("sendings of items")
 
 
 class DocumentDownload(models.Model):
@@ -357,6 +383,7 @@ class AuditEvent(models.Model):
         SENT = "sent", _("convocation sent")
         DELIVERED = "delivered", _("accepted by the mail server")
         FAILED = "failed", _("sending failed")
+        LATE = "late", _("not sent: délai no longer met")
         POSTED = "posted", _("posted")
         OPENED = "opened", _("opened")
         DOWNLOADED = "downloaded", _("document downloaded")

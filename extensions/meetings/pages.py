@@ -3,7 +3,7 @@ one page per meeting with its ordre du jour. A meeting page is public only
 once a public meeting is convened; until then, and always for a private
 meeting, only the people access.py names may see it, on every route."""
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
@@ -89,10 +89,16 @@ class MeetingPage(RoutablePageMixin, Page):
                              editable=False)
     urgency = models.BooleanField(_("urgency"), default=False)
     urgency_reason = models.TextField(_("reason for the urgency"), blank=True)
-    first_after_renewal = models.BooleanField(_("first meeting after a general renewal"), default=False)
+    first_after_renewal = models.BooleanField(
+        _("first meeting after a general renewal"), default=False,
+        help_text=_("The first meeting since the renewal date of the instance: three clear days from 3,500 "
+                    "inhabitants (L2121-7); never for an EPCI council."),
+    )
     reconvocation_of = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         verbose_name=_("new convocation after a failed quorum of"),
+        help_text=_("An earlier meeting of the same instance where the quorum was not reached, with the same "
+                    "ordre du jour: three clear days at least, even in urgency; no quorum needed (L2121-17)."),
     )
     intro = RichTextField(_("introduction"), blank=True, features=NOTE_FEATURES)
 
@@ -131,18 +137,26 @@ class MeetingPage(RoutablePageMixin, Page):
     def clean(self):
         """The documents stay in the instance's collections (documents.py):
         anywhere else, people outside the instance, or anyone before the
-        convocation, could read them in the library."""
+        convocation, could read them in the library. What the meeting
+        claims about itself must hold (workflow.circumstance_errors): a new
+        convocation after a failed quorum of an earlier meeting of the same
+        instance (L2121-17), the first meeting after the instance's renewal
+        (L2121-7); the ordre du jour's part of it is checked at sending."""
         super().clean()
         if not self.instance_id:
             return
         from .documents import allowed_collection_ids
+        from .workflow import circumstance_errors
 
+        errors = circumstance_errors(self)
         allowed = allowed_collection_ids(self.instance)
         strays = [doc.title for _item, _kind, doc in self.documents() if doc.collection_id not in allowed]
         if strays:
-            raise ValidationError(_("These documents must be in the collection « %(collection)s » (or its "
-                                    "« En préparation »): %(documents)s.") % {
-                "collection": self.instance.name, "documents": ", ".join(strays)})
+            errors[NON_FIELD_ERRORS] = [_("These documents must be in the collection « %(collection)s » (or its "
+                                          "« En préparation »): %(documents)s.") % {
+                "collection": self.instance.name, "documents": ", ".join(strays)}]
+        if errors:
+            raise ValidationError(errors)
 
     def with_content_json(self, content):
         """A revision never carries the state back: publishing an older
@@ -219,9 +233,15 @@ class AgendaItem(Orderable):
         verbose_name=_("rapporteur"),
     )
     note = RichTextField(_("note de synthèse"), blank=True, features=NOTE_FEATURES)
+    installation_classee = models.BooleanField(
+        _("deliberation on an installation classée"), default=False,
+        help_text=_("An installation of article L511-1 of the Code de l'environnement: under 3,500 inhabitants, "
+                    "five clear days and a note de synthèse (L2121-12, last paragraph)."),
+    )
     documents = StreamField([("document", AttachedDocumentBlock())], blank=True, verbose_name=_("documents"))
 
-    panels = [FieldPanel("title"), FieldPanel("rapporteur"), FieldPanel("note"), FieldPanel("documents")]
+    panels = [FieldPanel("title"), FieldPanel("rapporteur"), FieldPanel("note"), FieldPanel("installation_classee"),
+              FieldPanel("documents")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("agenda item")

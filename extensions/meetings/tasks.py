@@ -7,18 +7,26 @@ twice. A refused or failed message goes back to pending with a later
 next_attempt_at (1, 5, 25, 125 minutes...), and becomes « failed » after
 MAX_ATTEMPTS, visible on the dashboard until re-sent. Retries run from
 `manage.py send_convocations` (cron, every minute) or, on a backend that
-can defer, from a task scheduled at the next attempt."""
+can defer, from a task scheduled at the next attempt.
+
+The délai is checked again as each message is about to leave: a queue
+that retried for hours must not convene late in silence. A delivery whose
+version may no longer leave that day (convocations.late_message) becomes
+« late », with the French reason, on the dashboard and in the audit trail;
+the agent then postpones the meeting or convenes it in urgency."""
 import logging
 import smtplib
 from datetime import timedelta
 
 from django.core.mail import get_connection
-from django.db.models import Min, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from . import rules
 from .audit import Kind, record
+from .convocations import late_message
 from .manifest import seal_version
 from .models import Convocation, Delivery, Recipient
 from .notices import convocation_message, reminder_message
@@ -52,6 +60,7 @@ def deliver(deliveries, now=None):
         return 0
     accepted = 0
     convocations = {}  # one meeting with its ordre du jour per version, whatever the number of members
+    lateness = {}  # per version: why it may no longer leave today ("" when in time)
     connection = get_connection()
     try:
         connection.open()
@@ -67,6 +76,11 @@ def deliver(deliveries, now=None):
             if delivery.convocation_id not in convocations:
                 convocations[delivery.convocation_id] = _with_agenda(delivery.convocation_id)
             delivery.convocation = convocations[delivery.convocation_id]
+            if delivery.convocation_id not in lateness:
+                lateness[delivery.convocation_id] = late_message(delivery.convocation, rules.local_day(now))
+            if lateness[delivery.convocation_id]:
+                _late(delivery, lateness[delivery.convocation_id])
+                continue
             accepted += _send_one(connection, delivery)
     finally:
         connection.close()
@@ -100,6 +114,15 @@ def _send_one(connection, delivery):
     return 1
 
 
+def _late(delivery, reason):
+    """The claimed delivery stays unsent: « late », with the reason."""
+    Delivery.objects.filter(pk=delivery.pk, status=Status.SENDING).update(status=Status.LATE, error=reason,
+                                                                          next_attempt_at=None)
+    record(delivery.convocation.meeting, Kind.LATE, recipient=delivery.recipient,
+           detail=f"v{delivery.convocation.version} {reason}")
+    logger.warning("Convocation delivery %s not sent: too late", delivery.pk)
+
+
 def _failed(delivery, error, now, claimed):
     attempts = delivery.attempts + 1
     final = attempts >= MAX_ATTEMPTS
@@ -129,12 +152,15 @@ def deliver_convocation(convocation_id: int):
 
 def send_due_reminders(now=None):
     """Reminds, once, the members who have not opened a convocation sent
-    more than their instance's reminder delay ago (meetings to come)."""
+    more than their instance's reminder delay ago (meetings to come): only
+    those whose convocation actually left (never after a « late » one)."""
     now = now or timezone.now()
     count = 0
     recipients = Recipient.objects.filter(
         meeting__state=MeetingPage.State.CONVOKED, meeting__start__gt=now, first_opened_at__isnull=True,
         reminded_at__isnull=True, channel=Recipient.Channel.EMAIL, meeting__instance__reminder_delay_hours__gt=0,
+    ).filter(
+        Exists(Delivery.objects.filter(recipient=OuterRef("pk"), status=Status.SENT))
     ).exclude(email="").select_related("meeting__instance").annotate(
         first_sent_at=Min("meeting__convocations__created_at")
     )

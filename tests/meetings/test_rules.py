@@ -161,3 +161,189 @@ def test_pouvoir_rules(change, refusals):
 )
 def test_quorum_is_a_majority_of_members_in_office(in_office, present, reconvocation, expected):
     assert rules.quorum_expected(in_office, present, reconvocation) is expected
+
+
+# Issue 14: the held-out cases of the law on every path --------------------------------
+RECONVENED_URGENT = Circumstances(reconvocation=True, urgency=True, urgency_reason="Vote du budget avant le 15 avril")
+CLASSIFIED = Circumstances(installation_classee=True)
+
+
+@pytest.mark.parametrize(
+    "body, circumstances, expected, article",
+    [
+        (SMALL, RECONVENED_URGENT, 3, "L2121-17: urgency never shortens a reconvocation"),
+        (LARGE, RECONVENED_URGENT, 3, "L2121-17"),
+        (EPCI, RECONVENED_URGENT, 3, "L2121-17 through L5211-1"),
+        (SMALL, RECONVENED, 3, "L2121-17 below the threshold"),
+        (SMALL, CLASSIFIED, 5, "L2121-12 last al.: installation classée under 3,500"),
+        (JUST_BELOW, CLASSIFIED, 5, "L2121-12 last al."),
+        (AT_THRESHOLD, CLASSIFIED, 5, "already 5 from 3,500"),
+        (EPCI, CLASSIFIED, 5, "L5211-1"),
+        (SMALL, Circumstances(installation_classee=True, urgency=True, urgency_reason="x"), 1, "urgency"),
+        (COMMISSION, CLASSIFIED, 2, "a commission's délai is its own"),
+        (SMALL_EPCI, RENEWAL, 5, "CE 22 July 2015 n° 383072"),
+        (AT_THRESHOLD, RENEWAL, 3, "L2121-7 al. 2"),
+        (COMMISSION, RECONVENED, 2, "a commission's délai is its own"),
+    ],
+)
+def test_notice_days_of_the_special_cases(body, circumstances, expected, article):
+    assert rules.notice_days(body, circumstances) == expected, article
+
+
+@pytest.mark.parametrize(
+    "body, installation_classee, required",
+    [(SMALL, True, True), (SMALL, False, False), (LARGE, False, True), (EPCI, False, True),
+     (COMMISSION, True, False)],
+)
+def test_note_de_synthese_of_an_installation_classee(body, installation_classee, required):
+    assert rules.needs_note_de_synthese(body, installation_classee) is required
+
+
+def test_an_installation_classee_without_note_is_refused_under_3500():
+    refusals = rules.convocation_refusals(
+        SMALL, CLASSIFIED, date(2026, 3, 1), date(2026, 3, 20), ["Budget", "Carrière"], 2,
+        classified_without_note=["Carrière"],
+    )
+    assert [(r.code, r.values) for r in refusals] == [("missing_note", {"items": ["Carrière"]})]
+
+
+@pytest.mark.parametrize(
+    "body, circumstances, sent_on, allowed",
+    [
+        # Small commune, installation classée, meeting Tuesday 10 March 2026:
+        # five clear days, so Wednesday 4 March at the latest.
+        (SMALL, CLASSIFIED, date(2026, 3, 4), True),
+        (SMALL, CLASSIFIED, date(2026, 3, 5), False),
+        # A reconvocation ticked « urgence » still needs three clear days.
+        (LARGE, RECONVENED_URGENT, date(2026, 3, 6), True),
+        (LARGE, RECONVENED_URGENT, date(2026, 3, 7), False),
+        (LARGE, RECONVENED_URGENT, date(2026, 3, 8), False),
+    ],
+)
+def test_the_special_delais_decide_whether_it_may_leave(body, circumstances, sent_on, allowed):
+    refusals = rules.convocation_refusals(body, circumstances, sent_on, date(2026, 3, 10), [], 1)
+    assert (refusals == []) is allowed
+
+
+def test_a_reconvocation_needs_no_urgency_reason():
+    circumstances = Circumstances(reconvocation=True, urgency=True, urgency_reason="")
+    assert rules.convocation_refusals(LARGE, circumstances, date(2026, 3, 1), date(2026, 3, 20), [], 1) == []
+
+
+MEETING_ON = date(2026, 3, 10)  # a Tuesday
+
+
+@pytest.mark.parametrize(
+    "body, circumstances, sent_on, urgency_accepted, votable",
+    [
+        (SMALL, Circumstances(), date(2026, 3, 6), False, True),  # three clear days
+        (SMALL, Circumstances(), date(2026, 3, 7), False, False),  # a complément two days before
+        (SMALL, URGENT, date(2026, 3, 7), True, True),  # urgency accepted by the council
+        (SMALL, URGENT, date(2026, 3, 7), False, False),  # urgency refused at the opening
+        (SMALL, URGENT, date(2026, 3, 9), True, False),  # not even one clear day
+        (SMALL, Circumstances(), date(2026, 3, 7), True, False),  # accepted, but never invoked
+        (SMALL, CLASSIFIED, date(2026, 3, 5), False, False),  # installation classée: five days
+        (SMALL, CLASSIFIED, date(2026, 3, 4), False, True),
+        (LARGE, RECONVENED_URGENT, date(2026, 3, 7), True, False),  # urgency never shortens L2121-17
+        (LARGE, RECONVENED, date(2026, 3, 6), False, True),
+        (LARGE, Circumstances(), None, True, False),  # never sent with the convocation
+    ],
+)
+def test_item_may_be_voted(body, circumstances, sent_on, urgency_accepted, votable):
+    assert rules.item_may_be_voted(body, circumstances, sent_on, MEETING_ON, urgency_accepted) is votable
+
+
+@pytest.mark.parametrize(
+    "facts, refusals",
+    [
+        ({}, []),
+        ({"same_instance": False}, ["other_instance"]),
+        ({"earlier": False}, ["not_earlier"]),
+        ({"quorum_failed": False}, ["quorum_not_failed"]),
+        ({"agenda": ["Budget primitif", "Tarifs"]}, []),
+        ({"agenda": ["  tarifs", "BUDGET  primitif"]}, []),  # order, case and spacing aside
+        ({"agenda": ["Budget primitif"]}, ["agenda_differs"]),  # an item dropped
+        ({"agenda": ["Budget primitif", "Tarifs", "Vente d'un terrain"]}, ["agenda_differs"]),  # one added
+        ({"agenda": []}, ["agenda_differs"]),
+    ],
+)
+def test_reconvocation_rules(facts, refusals):
+    valid = dict(same_instance=True, earlier=True, quorum_failed=True, failed_agenda=["Budget primitif", "Tarifs"])
+    assert rules.reconvocation_refusals(**{**valid, **facts}) == refusals
+
+
+@pytest.mark.parametrize(
+    "kind, renewal_on, meeting_on, since, refusals",
+    [
+        (rules.COMMUNE, date(2026, 3, 15), date(2026, 3, 20), 0, []),
+        (rules.COMMUNE, date(2026, 3, 15), date(2026, 3, 15), 0, []),
+        (rules.COMMUNE, date(2026, 3, 15), date(2026, 4, 10), 1, ["not_first"]),
+        (rules.COMMUNE, date(2026, 3, 15), date(2026, 3, 14), 0, ["before_renewal"]),
+        (rules.COMMUNE, None, date(2026, 3, 20), 0, ["no_renewal_date"]),
+        (rules.EPCI, date(2026, 3, 15), date(2026, 4, 2), 0, ["epci"]),  # CE 22 July 2015 n° 383072
+        (rules.COMMISSION, date(2026, 3, 15), date(2026, 3, 20), 0, ["not_a_council"]),
+    ],
+)
+def test_first_meeting_after_renewal(kind, renewal_on, meeting_on, since, refusals):
+    assert rules.first_after_renewal_refusals(kind=kind, renewal_on=renewal_on, meeting_on=meeting_on,
+                                              meetings_since_renewal=since) == refusals
+
+
+@pytest.mark.parametrize(
+    "delegated, position, expected",
+    [
+        ([True], 0, 1),
+        ([True, True, True, False, True], 2, 3),
+        ([True, True, True, True], 0, 4),  # the first meeting by date, given last: a run of four
+        ([True, True, True, True], 1, 4),
+        ([True, False, True, True], 2, 2),
+        ([False, True, True], 0, 0),
+    ],
+)
+def test_consecutive_meetings_are_counted_by_date(delegated, position, expected):
+    assert rules.consecutive_run(delegated, position) == expected
+
+
+@pytest.mark.parametrize("meeting_over, revocable", [(False, True), (True, False)])
+def test_a_pouvoir_is_revocable_until_the_meeting_is_over(meeting_over, revocable):
+    assert rules.pouvoir_revocable(meeting_over) is revocable
+
+
+@pytest.mark.parametrize(
+    "utc, paris_day",
+    [
+        ("2026-03-05T23:30:00+00:00", date(2026, 3, 6)),  # 00:30 in Paris (winter, UTC+1)
+        ("2026-03-05T22:59:59+00:00", date(2026, 3, 5)),
+        ("2026-03-29T00:30:00+00:00", date(2026, 3, 29)),  # the night clocks go forward: 01:30
+        ("2026-03-28T23:00:00+00:00", date(2026, 3, 29)),  # 00:00 in Paris
+        ("2026-06-30T22:15:00+00:00", date(2026, 7, 1)),  # 00:15 in summer (UTC+2)
+        ("2026-10-25T00:30:00+00:00", date(2026, 10, 25)),  # the night clocks go back: 02:30 CEST
+        ("2026-10-24T22:30:00+00:00", date(2026, 10, 25)),  # 00:30 CEST
+        ("2026-12-31T23:05:00+00:00", date(2027, 1, 1)),
+    ],
+)
+def test_days_are_days_in_paris(utc, paris_day):
+    from datetime import datetime
+
+    assert rules.local_day(datetime.fromisoformat(utc)) == paris_day
+
+
+@pytest.mark.parametrize(
+    "sent_utc, meeting_utc, expected",
+    [
+        # Sent on Wednesday 25 March at 23:30 in Paris, meeting on Monday 30
+        # March at 00:30 (after the change to summer time): 26, 27, 28, 29.
+        ("2026-03-25T22:30:00+00:00", "2026-03-29T22:30:00+00:00", 4),
+        # Sent 30 minutes later, at 00:00 on Thursday 26 March in Paris
+        # (still the 25th in UTC): one clear day less.
+        ("2026-03-25T23:00:00+00:00", "2026-03-29T22:30:00+00:00", 3),
+        # Across the change back to winter time (25 October 2026).
+        ("2026-10-21T21:59:00+00:00", "2026-10-26T17:30:00+00:00", 4),
+        ("2026-10-21T22:00:00+00:00", "2026-10-26T17:30:00+00:00", 3),
+    ],
+)
+def test_jours_francs_are_counted_on_days_in_paris(sent_utc, meeting_utc, expected):
+    from datetime import datetime
+
+    sent, meeting = (rules.local_day(datetime.fromisoformat(value)) for value in (sent_utc, meeting_utc))
+    assert rules.clear_days(sent, meeting) == expected

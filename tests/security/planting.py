@@ -266,7 +266,8 @@ CLASSIFICATION = {
     "meetings.InformationRecipient": agents,
     "meetings.Recipient": agents,
     "meetings.Convocation": convocation_audience,
-    "meetings.Delivery": agents,
+    "meetings.Delivery": agents,  # its error holds the « late » reason too (issue 14)
+    "meetings.ItemNotice": agents,  # the day each item left: dates only, nothing to plant
     "meetings.AuditEvent": agents,
     "meetings.FeedToken": nobody,
     "meetings.AgendaItem": agenda_item_audience,
