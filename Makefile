@@ -50,6 +50,7 @@ test: $(VENV)/.installed
 	@$(MAKE) --no-print-directory check
 	@bash scripts/chromium.sh || [ "$$CI" != "true" ] || { echo "chromium is required under CI" >&2; exit 1; }
 	@bash scripts/exiftool.sh || [ "$$CI" != "true" ] || { echo "exiftool is required under CI" >&2; exit 1; }
+	@bash scripts/verapdf.sh install || [ "$$CI" != "true" ] || { echo "veraPDF is required under CI" >&2; exit 1; }
 	@running=$$(bash scripts/opensearch.sh status 2>/dev/null); \
 	url=$$(bash scripts/opensearch.sh start) || url=""; \
 	if [ -z "$$url" ]; then \
