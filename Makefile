@@ -36,7 +36,8 @@ demo-search: $(VENV)/.installed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # `make check` first. Browser tests need Debian's chromium, the photo
-# metadata test exiftool: installed here when missing (as root). The whole
+# metadata test exiftool, the PDF tests veraPDF (scripts/verapdf.sh): installed
+# here when missing (as root). The whole
 # suite runs on PostgreSQL (production's database; the concurrency tests are
 # real there), with the search server tests against a real OpenSearch node
 # (scripts/opensearch.sh); then, on SQLite, the tests marked `sqlite`: what
