@@ -97,9 +97,9 @@ def _public_entries(spec):
     index, created = _acts_index(site)
     navigation = Navigation.for_site(site)
     linked = {block.value["page"].pk for block in navigation.main_menu if block.value["page"]}
-    for page in (index, seances):
+    for page, label in ((index, ""), (seances, "Séances du conseil")):
         if page.pk not in linked:
-            navigation.main_menu.append(("link", {"label": "", "page": page}))
+            navigation.main_menu.append(("link", {"label": label, "page": page}))
     navigation.save()
     council_page = Page.objects.filter(
         url_path=f"{site.root_page.url_path}{spec['deliberations']['council_page']}/").first()

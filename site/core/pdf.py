@@ -1,14 +1,15 @@
 """The PDF documents of every app.
 
 `render_pdf` (WeasyPrint): the PUBLIC documents (acts, public procès-verbal,
-list of deliberations, register tables) are HTML/CSS templates extending
+list of deliberations, the register's closing sheet and tables) are
+HTML/CSS templates extending
 core/pdf/base.html, rendered as PDF/A-3a — archival, and tagged, so screen
 readers follow the structure — also identified as PDF/UA-1 in their XMP
 metadata (see docs/architecture.md, « PDF »), in French, with a title and
 an author, DejaVu fonts embedded (bundled in fonts/ with their licence).
 
 `Document` (fpdf2): the working documents that are not published (the
-attestation of sending, the closing sheet to sign, demo files):
+attestation of sending, the demo's agenda files):
 
     doc = Document(title="Attestation d'envoi")
     doc.paragraph("…")
