@@ -63,7 +63,7 @@ CONTRE = {"mguerin"}
 
 
 def load(command):
-    entries = [_public_entries(spec) for spec in _site_specs()]
+    entries = [_public_entries(read_fixture(name)) for name in SITES]
     command.report("Pages d'actes", sum(entries), len(entries))
     council = Instance.objects.filter(name=COUNCIL).first()
     site = Site.objects.filter(hostname="localhost").first()
@@ -80,10 +80,6 @@ def load(command):
     _adopt_minutes(first, second.meeting, people["agent"])
     acts = [_publish(d, people["agent"]) for s in (first, second) for d in s.deliberations.all() if d.is_adopted]
     command.report("Actes publiés", sum(acts), len(acts))
-
-
-def _site_specs():
-    return [read_fixture(name) for name in SITES]
 
 
 def _public_entries(spec):
