@@ -36,7 +36,8 @@ demo-search: $(VENV)/.installed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 # `make check` first. Browser tests need Debian's chromium, the photo
-# metadata test exiftool: installed here when missing (as root). The whole
+# metadata test exiftool, the PDF tests veraPDF (scripts/verapdf.sh): installed
+# here when missing (as root). The whole
 # suite runs on PostgreSQL (production's database; the concurrency tests are
 # real there), with the search server tests against a real OpenSearch node
 # (scripts/opensearch.sh); then, on SQLite, the tests marked `sqlite`: what
@@ -50,6 +51,7 @@ test: $(VENV)/.installed
 	@$(MAKE) --no-print-directory check
 	@bash scripts/chromium.sh || [ "$$CI" != "true" ] || { echo "chromium is required under CI" >&2; exit 1; }
 	@bash scripts/exiftool.sh || [ "$$CI" != "true" ] || { echo "exiftool is required under CI" >&2; exit 1; }
+	@bash scripts/verapdf.sh install || [ "$$CI" != "true" ] || { echo "veraPDF is required under CI" >&2; exit 1; }
 	@running=$$(bash scripts/opensearch.sh status 2>/dev/null); \
 	url=$$(bash scripts/opensearch.sh start) || url=""; \
 	if [ -z "$$url" ]; then \

@@ -4,22 +4,29 @@ extensions.meetings' demo), held through the console's own functions —
 émargement, a departure, a public ballot, a vote with a pouvoir — then
 closed: the first one's procès-verbal adopted at the second, signed and
 published, both lists of deliberations online, and the adopted
-deliberations published as acts in the library. Running it again creates
+deliberations published as acts in the library, numbered after the
+deliberations the commune filed in the library before (one series a year).
+On both sites, a « Délibérations » page, linked with the « Séances » from
+the main menu and from the council's page. Running it again creates
 nothing new."""
 from datetime import datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from wagtail.models import Site
+from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from extensions.meetings import convocations
 from extensions.meetings.models import Instance, Mandate, Pouvoir
 from extensions.meetings.pages import AgendaItem, MeetingIndexPage, MeetingPage
+from library.demo import read_fixture
+from pages.demo import SITES
+from pages.site_settings import Navigation
 
 from . import listing, minutes, publication
 from . import seance as seance_service
-from .models import Deliberation, Movement, ProcesVerbal, Seance
+from .models import Deliberation, Movement, ProcesVerbal, RegisterCounter, Seance
 from .pages import ActIndexPage
 
 COUNCIL = "Conseil municipal de Saint-Aurèle"
@@ -56,6 +63,8 @@ CONTRE = {"mguerin"}
 
 
 def load(command):
+    entries = [_public_entries(read_fixture(name)) for name in SITES]
+    command.report("Pages d'actes", sum(entries), len(entries))
     council = Instance.objects.filter(name=COUNCIL).first()
     site = Site.objects.filter(hostname="localhost").first()
     if council is None or site is None:
@@ -64,24 +73,68 @@ def load(command):
     people = {user.username: user for user in get_user_model().objects.all()}
     # The acts are signed by the maire, who presides: her mandate says so.
     Mandate.objects.filter(instance=council, member=people["cfontanel"]).update(role="Maire")
-    index = _acts_index(site)
+    _continue_register(council)
     held = [_held_seance(spec, council, people, site) for spec in PAST_SEANCES]
     command.report("Séances tenues", sum(created for _s, created in held), len(held))
     first, second = (seance for seance, _created in held)
     _adopt_minutes(first, second.meeting, people["agent"])
     acts = [_publish(d, people["agent"]) for s in (first, second) for d in s.deliberations.all() if d.is_adopted]
     command.report("Actes publiés", sum(acts), len(acts))
-    command.report("Pages d'actes", 1 if index else 0, 1)
+
+
+def _public_entries(spec):
+    """A site's « Délibérations » page, reachable with its « Séances » from
+    the main menu and from the council's page ([deliberations] of
+    fixtures/sites/*.toml); True if the acts page was new."""
+    site = Site.objects.filter(hostname=spec["site"]["hostname"]).first()
+    seances = MeetingIndexPage.objects.child_of(site.root_page).first() if site else None
+    if seances is None:
+        return False
+    index, created = _acts_index(site)
+    navigation = Navigation.for_site(site)
+    linked = {block.value["page"].pk for block in navigation.main_menu if block.value["page"]}
+    for page, label in ((index, ""), (seances, "Séances du conseil")):
+        if page.pk not in linked:
+            navigation.main_menu.append(("link", {"label": label, "page": page}))
+    navigation.save()
+    council_page = Page.objects.filter(
+        url_path=f"{site.root_page.url_path}{spec['deliberations']['council_page']}/").first()
+    if council_page is not None:
+        _link_from(council_page.specific, index, seances)
+    return created
+
+
+def _link_from(page, index, seances):
+    """A paragraph of `page` linking to the acts and the séances (once)."""
+    if any(block.block_type == "paragraph" and f'id="{index.pk}"' in block.value.source for block in page.body):
+        return
+    page.body.append(("paragraph", RichText(
+        f'<p>Les <a linktype="page" id="{index.pk}">délibérations</a> du conseil sont publiées en ligne avec '
+        f'leur texte intégral ; les <a linktype="page" id="{seances.pk}">séances du conseil</a> donnent l’ordre '
+        "du jour, la liste des délibérations et le procès-verbal de chaque séance.</p>")))
+    page.save_revision().publish()
+
+
+def _continue_register(council):
+    """Saint-Aurèle came to Parvis during the year: its register goes on
+    from the last number filed in the library (fixtures/documents.toml),
+    so that a year's deliberations make one series."""
+    for year in {(timezone.localdate() - timedelta(days=spec["days_ago"])).year for spec in PAST_SEANCES}:
+        filed = [int(doc["reference"].split("-")[1]) for doc in read_fixture("documents.toml")["document"]
+                 if doc["issuer"] == "commune" and doc["kind"] == "deliberation"
+                 and doc["reference"].startswith(f"{year}-")]
+        RegisterCounter.objects.get_or_create(register=council, year=year, defaults={"last": max(filed, default=0)})
 
 
 def _acts_index(site):
-    """The « Délibérations » page of the commune; None if it existed."""
-    if ActIndexPage.objects.descendant_of(site.root_page).exists():
-        return None
+    """The « Délibérations » page of the site: (page, created)."""
+    index = ActIndexPage.objects.descendant_of(site.root_page).first()
+    if index is not None:
+        return index, False
     index = ActIndexPage(title="Délibérations", slug="deliberations")
     site.root_page.add_child(instance=index)
     index.save_revision().publish()
-    return index
+    return index, True
 
 
 def _held_seance(spec, council, people, site):

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from core.pdf import render_pdf
+
 ACTS_COLLECTION = "Actes publiés"
 MAX_PDF_SIZE = 20 * 1024 * 1024
 
@@ -47,3 +49,35 @@ def store_document(title, data, filename, kind, act_date, reference, collection=
     document._set_document_file_metadata()
     document.save()
     return document
+
+
+def collectivity(meeting):
+    """Who publishes the meeting's documents: the name in its site's
+    identity, else the instance's."""
+    from pages.site_settings import SiteIdentity
+
+    site = meeting.get_site()
+    name = SiteIdentity.for_site(site).name if site else ""
+    return name or str(meeting.instance)
+
+
+def seance_pdf(template, seance, context, *, title, subtitle=""):
+    """A public PDF of a séance (core.pdf.render_pdf), authored by its
+    collectivity, with the names of its signatories (L2121-23)."""
+    president_name, president_role = signatory(seance)
+    signatories = {"president_role": president_role, "president_name": president_name,
+                   "secretaries": [_name(s) for s in seance.secretaries.all()]}
+    return render_pdf(template, {**signatories, **context}, title=title, subtitle=subtitle,
+                      author=collectivity(seance.meeting))
+
+
+def signatory(seance):
+    """The president of the séance, with the role of their mandate
+    (« Maire », « Président »): (name, role)."""
+    president = seance.president
+    mandate = seance.meeting.instance.mandates.filter(member=president).order_by("-start").first()
+    return _name(president), (mandate.role if mandate and mandate.role else _("President of the séance"))
+
+
+def _name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""

@@ -7,11 +7,11 @@ from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from core.pdf import Document
 from extensions.meetings.access import is_publicly_visible
 from extensions.operations.page_cache import flush_site_of
 
 from . import rules
+from .files import seance_pdf
 from .models import Deliberation, InformationCopy, Seance
 from .seance import SeanceError
 
@@ -65,16 +65,13 @@ def public_list(index_page, seance_id):
 
 def list_pdf(seance):
     """The list as a PDF, for posting at the mairie."""
-    day = formats.date_format(seance.day, "l j F Y")
-    doc = Document(_("List of deliberations"), _("%(instance)s — séance of %(day)s") % {
-        "instance": seance.meeting.instance, "day": day})
-    doc.paragraph(_("Posted and put online pursuant to article L2121-25 of the CGCT."))
-    doc.table(
-        [_("No."), _("Register"), _("Subject"), _("Result")],
-        [(d.number_in_seance, d.reference, d.title, d.get_outcome_display()) for d in rows(seance, public=True)],
-        widths=[12, 25, 113, 30],
-    )
-    return doc.output()
+    return seance_pdf("deliberations/pdf/table.html", seance, {"sections": [{
+        "text": _("Posted and put online pursuant to article L2121-25 of the CGCT."),
+        "headings": [_("No."), _("Register"), _("Subject"), _("Result")],
+        "rows": [(d.number_in_seance, d.reference, d.title, d.get_outcome_display())
+                 for d in rows(seance, public=True)],
+    }]}, title=_("List of deliberations"), subtitle=_("%(instance)s — séance of %(day)s") % {
+        "instance": seance.meeting.instance, "day": formats.date_format(seance.day, "l j F Y")})
 
 
 def copies_due(today=None):

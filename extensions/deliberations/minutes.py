@@ -14,12 +14,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.pdf import Document
 from extensions.meetings import workflow
 from extensions.meetings.documents import members_collection
 
 from . import rules
-from .files import store_document, validate_pdf
+from .files import seance_pdf, store_document, validate_pdf
 from .models import Deliberation, InformationCopy, Movement, ProcesVerbal, Vote
 from .seance import SeanceError
 
@@ -169,17 +168,10 @@ def _discussions(pv, deliberations, public=False):
 def draft_pdf(seance, public=False):
     """The procès-verbal as a PDF, for signature and reading; `public`: its
     version for publication (see parts())."""
-    meeting = seance.meeting
-    doc = Document(_("Procès-verbal"), f"{meeting.instance} — {formats.date_format(seance.day, 'l j F Y')}")
-    for name, lines in parts(seance, public).items():
-        doc.heading(str(PART_LABELS[name]))
-        doc.paragraph("\n".join(lines) or "—")
-    if public and has_huis_clos(seance):
-        doc.paragraph(_("Public version: the complete procès-verbal, signed, is kept in the register."))
-    doc.heading(_("Signatures"))
-    doc.paragraph(_("The president: %(president)s\nThe secretary(ies): %(secretaries)s") % {
-        "president": _name(seance.president), "secretaries": ", ".join(_name(s) for s in seance.secretaries.all())})
-    return doc.output()
+    return seance_pdf("deliberations/pdf/proces_verbal.html", seance, {
+        "parts": [(PART_LABELS[name], "\n".join(lines)) for name, lines in parts(seance, public).items()],
+        "public_version": public and has_huis_clos(seance),
+    }, title=_("Procès-verbal"), subtitle=f"{seance.meeting.instance} — {formats.date_format(seance.day, 'l j F Y')}")
 
 
 def _step(pv, from_status, **fields):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
@@ -89,11 +90,13 @@ class ActPage(Page):
         return rules.earliest_unpublication(self.online_on)
 
     def get_context(self, request, *args, **kwargs):
-        from .connector import act_status
+        from .connector import executory_on
         from .forms import CopyRequestForm
 
         context = super().get_context(request, *args, **kwargs)
-        context["status"] = act_status(self.deliberation, self)
+        transmitted_at = self.deliberation.transmitted_at
+        context["transmitted_on"] = timezone.localtime(transmitted_at).date() if transmitted_at else None
+        context["executory_on"] = executory_on(self.deliberation, self)
         context.setdefault("copy_form", CopyRequestForm())
         return context
 

@@ -10,11 +10,9 @@ from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from core.pdf import Document
-
 from . import rules
 from .connector import transmit_act
-from .files import file_sha256, store_document
+from .files import file_sha256, seance_pdf, signatory, store_document
 from .models import Deliberation
 from .pages import ActIndexPage, ActPage
 from .seance import SeanceError
@@ -31,34 +29,19 @@ def pseudonymise(deliberation, public_text, user):
 
 
 def author(deliberation):
-    """The signatory: the president of the séance, with the role of their
-    mandate (« Maire », « Président »)."""
-    seance = deliberation.seance
-    president = seance.president
-    mandate = seance.meeting.instance.mandates.filter(member=president).order_by("-start").first()
-    return (president.get_full_name() or president.get_username(),
-            (mandate.role if mandate and mandate.role else _("President of the séance")))
+    """The signatory: the president of the séance (the maire), (name, title)."""
+    return signatory(deliberation.seance)
 
 
 def act_pdf(deliberation, author_name, author_title):
+    """The act as published: its text, its vote, the signatures of
+    L2121-23 and the means of appeal."""
     seance = deliberation.seance
-    day = formats.date_format(seance.day, "j F Y")
-    doc = Document(
-        _("Deliberation No. %(reference)s") % {"reference": deliberation.reference},
-        _("%(instance)s — séance of %(day)s") % {"instance": seance.meeting.instance, "day": day},
-    )
-    doc.heading(deliberation.title)
-    doc.paragraph(deliberation.public_text, size=10)
-    doc.heading(_("Vote"))
-    doc.paragraph(_("Members in office: %(in_office)d; present: %(present)d; represented: %(represented)d; "
-                    "voters: %(voters)d. For: %(pour)d; against: %(contre)d; abstentions: %(abstention)d. "
-                    "%(outcome)s.") % {
-        "in_office": deliberation.in_office, "present": deliberation.present,
-        "represented": deliberation.represented, "voters": deliberation.voters, "pour": deliberation.pour,
-        "contre": deliberation.contre, "abstention": deliberation.abstention,
-        "outcome": deliberation.get_outcome_display().capitalize()})
-    doc.paragraph(f"{author_title}, {author_name}")
-    return doc.output()
+    return seance_pdf("deliberations/pdf/act.html", seance, {
+        "deliberation": deliberation, "president_name": author_name, "president_role": author_title,
+    }, title=_("Deliberation No. %(reference)s") % {"reference": deliberation.reference},
+        subtitle=_("%(instance)s — séance of %(day)s") % {
+            "instance": seance.meeting.instance, "day": formats.date_format(seance.day, "j F Y")})
 
 
 def _refusal(deliberation):

@@ -5,53 +5,44 @@ an item is voted (seance._register_numbers)."""
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from core.pdf import Document
+from core.pdf import render_pdf
 
+from .files import collectivity, seance_pdf
 from .models import Deliberation
 from .seance import members
 
 
-def _name(user):
-    return user.get_full_name() or user.get_username()
-
-
 def closing_sheet(seance):
-    """The feuillet de clôture of a séance."""
-    day = formats.date_format(seance.day, "l j F Y")
-    doc = Document(_("Closing sheet"), _("%(instance)s — séance of %(day)s") % {
-        "instance": seance.meeting.instance, "day": day})
+    """The feuillet de clôture of a séance: its numbers, the members
+    present (a line to sign each) and the signatures of L2121-23."""
     voted = seance.deliberations.filter(status=Deliberation.Status.VOTED).order_by("number_in_seance")
-    doc.table([_("No."), _("Register"), _("Subject")], [(d.number_in_seance, d.reference, d.title) for d in voted],
-              widths=[12, 25, 143])
     attended = set(seance.movements.values_list("member_id", flat=True))
-    doc.heading(_("Members present"))
-    doc.table([_("Member"), _("Signature")], [(_name(m), "") for m in members(seance) if m.pk in attended],
-              widths=[90, 90])
-    doc.heading(_("Signatures"))
-    doc.paragraph(_("The president: %(president)s\n\n\nThe secretary(ies): %(secretaries)s") % {
-        "president": _name(seance.president) if seance.president else "",
-        "secretaries": ", ".join(_name(s) for s in seance.secretaries.all())})
-    return doc.output()
+    return seance_pdf("deliberations/pdf/table.html", seance, {"signatures": True, "sections": [
+        {"headings": [_("No."), _("Register"), _("Subject")],
+         "rows": [(d.number_in_seance, d.reference, d.title) for d in voted]},
+        {"heading": _("Members present"), "headings": [_("Member"), _("Signature")],
+         "rows": [(m.get_full_name() or m.get_username(), "") for m in members(seance) if m.pk in attended]},
+    ]}, title=_("Closing sheet"), subtitle=_("%(instance)s — séance of %(day)s") % {
+        "instance": seance.meeting.instance, "day": formats.date_format(seance.day, "l j F Y")})
 
 
 def year_deliberations(register, year):
     return Deliberation.objects.filter(register=register, year=year, number_in_year__isnull=False).select_related(
-        "seance")
+        "seance__meeting")
 
 
 def yearly_tables(register, year):
     """Two tables of every deliberation of the year: by date (register
     order) and by subject (matière, then title)."""
     deliberations = list(year_deliberations(register, year).order_by("number_in_year"))
-    doc = Document(_("Register of deliberations %(year)d") % {"year": year}, str(register))
-    doc.heading(_("Table by date"))
-    doc.table([_("No."), _("Date"), _("Subject"), _("Result")],
-              [(d.reference, formats.date_format(d.seance.day, "d/m/Y"), d.title, d.get_outcome_display())
-               for d in deliberations], widths=[22, 22, 111, 25])
-    doc.heading(_("Table by subject"))
     by_subject = sorted(deliberations, key=lambda d: (d.matiere_code or "~", d.title.lower()))
-    doc.table([_("Subject (nomenclature)"), _("Deliberation"), _("No."), _("Date")],
-              [(f"{d.matiere_code} {d.matiere_name}".strip() or _("not classified"), d.title, d.reference,
-                formats.date_format(d.seance.day, "d/m/Y")) for d in by_subject], widths=[45, 91, 22, 22])
-    return doc.output()
-
+    return render_pdf("deliberations/pdf/table.html", {"sections": [
+        {"heading": _("Table by date"), "headings": [_("No."), _("Date"), _("Subject"), _("Result")],
+         "rows": [(d.reference, formats.date_format(d.seance.day, "d/m/Y"), d.title, d.get_outcome_display())
+                  for d in deliberations]},
+        {"heading": _("Table by subject"), "headings": [_("Subject (nomenclature)"), _("Deliberation"), _("No."),
+                                                        _("Date")],
+         "rows": [(f"{d.matiere_code} {d.matiere_name}".strip() or _("not classified"), d.title, d.reference,
+                   formats.date_format(d.seance.day, "d/m/Y")) for d in by_subject]},
+    ]}, title=_("Register of deliberations %(year)d") % {"year": year}, subtitle=str(register),
+        author=collectivity(deliberations[0].seance.meeting) if deliberations else str(register))

@@ -18,6 +18,7 @@ from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 
 from . import deadlines, urls
+from .home import home_section
 from .models import CopyRequest
 from .pages import ActPage
 from .publication import unpublish_refusal
@@ -118,3 +119,6 @@ class CopyRequestViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_copy_requests():
     return CopyRequestViewSet("deliberation_copy_requests")
+
+
+hooks.register("home_sections", home_section)

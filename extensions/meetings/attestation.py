@@ -88,8 +88,10 @@ def as_pdf(convocation):
     documents = manifest.documents_of(convocation)
     if documents:
         doc.heading(_("Documents sent"))
-        doc.table([_("Document"), _("File"), _("SHA-256")],
-                  [[d["title"], d["filename"], d["sha256"]] for d in documents], widths=[55, 40, 95], size=6.5)
+        # The title the members saw, not the storage name (suffixed by the
+        # storage when two uploads share a name): the SHA-256 identifies the file.
+        doc.table([_("Document"), _("SHA-256")], [[d["title"], d["sha256"]] for d in documents],
+                  widths=[90, 100], size=6.5)
     doc.heading(_("Audit trail"))
     doc.table(audit_headings(), audit_rows(meeting), widths=[28, 35, 35, 30, 62], size=6.5)
     return doc.output()

@@ -81,6 +81,11 @@ class HomePage(BasePage):
             NewsPage.objects.live().public().descendant_of(self).select_related("image").order_by("-date")[:3]
         )
         context["next_events"] = EventPage.objects.upcoming().descendant_of(self).select_related("image")[:3]
+        # Other apps add their own sections (the latest acts of
+        # extensions.deliberations) through the "home_sections" hook:
+        # fn(request, home_page) -> HTML or "".
+        sections = (fn(request, self) for fn in hooks.get_hooks("home_sections"))
+        context["home_sections"] = [html for html in sections if html]
         return context
 
 

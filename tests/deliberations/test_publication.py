@@ -52,7 +52,7 @@ def test_an_act_is_published_with_its_file_author_date_and_hash(held, secretary,
     html = client.get(act.url).content.decode()
     assert act.sha256 in html and "Élu Arnaud, Maire" in html and "Mme D." in html
     assert "3 rue des Lilas" not in html
-    assert "Transmis à la préfecture le" in html  # the recording connector acknowledged it
+    assert "Transmis en préfecture le" in html and "Exécutoire le" in html  # the recording connector acknowledged it
 
 
 def test_publishing_twice_changes_nothing(held, secretary):

@@ -64,7 +64,8 @@ def test_the_closing_sheet(seance, secretary, members):
     hold(seance, secretary, members)
     text = pdf_text(register.closing_sheet(seance))
     assert "2026-003" in text and "Arnaud" in text and "Klein" not in text  # Klein did not come
-    assert "Le président" in text
+    # L2121-23: signed by the president (with the role of the mandate) and the secretary.
+    assert "Signatures" in text and "Maire" in text and "Secrétaire de séance" in text
 
 
 @pytest.mark.postgresql("SQLite serialises every write: the race needs row locks")

@@ -111,6 +111,32 @@ def test_two_sites_with_their_themes(demo, db, client):
         assert SiteIdentity.for_site(site(hostname)).name in visible_text(response)
 
 
+def test_acts_and_seances_are_reachable_on_both_sites(demo, db, client):
+    """Issue 15: « Délibérations » and « Séances » in the main menu and on
+    the council's page of both sites; the commune's home lists its latest
+    acts, numbered after the deliberations it filed in the library."""
+    from extensions.deliberations.pages import ActPage
+
+    council_pages = {"localhost": "mairie/conseil-municipal",
+                     "interco.localhost": "communaute-de-communes/conseil-communautaire"}
+    for hostname, council_page in council_pages.items():
+        home = site(hostname).root_page
+        menu = visible_text(get(client, home.full_url))
+        assert "Délibérations" in menu and "Séances" in menu, hostname
+        page = Page.objects.get(url_path=f"{home.url_path}{council_page}/")
+        html = get(client, page.full_url).content.decode()
+        assert 'href="/deliberations/"' in html and 'href="/seances/"' in html, hostname
+    acts = ActPage.objects.live().select_related("deliberation", "document")
+    assert all(act.document.reference == act.deliberation.reference for act in acts)
+    year = acts[0].deliberation.year
+    filed = ArchiveDocument.objects.filter(kind="deliberation", reference__startswith=f"{year}-").exclude(
+        pk__in=[act.document_id for act in acts]).values_list("reference", flat=True)
+    assert min(act.deliberation.number_in_year for act in acts) == 1 + max(
+        [int(reference.split("-")[1]) for reference in filed], default=0)
+    home = visible_text(get(client, site("localhost").root_page.full_url))
+    assert "Dernières délibérations" in home and acts.order_by("-online_on", "-pk")[0].title in home
+
+
 def test_every_public_demo_page_renders(demo, db, client):
     pages = Page.objects.live().public().filter(depth__gt=1).specific()
     assert pages.count() >= 20

@@ -6,6 +6,8 @@ import hashlib
 import json
 import subprocess
 
+import pypdfium2
+
 from django.core import mail
 from django.core.files.base import ContentFile
 
@@ -30,6 +32,14 @@ def test_the_manifest_hashes_match_the_stored_files(convoked, annex, elus):
     assert [item["title"] for item in data["items"]] == [
         "Point n° 1 : budget annexe 1", "Point n° 2 : budget annexe 2"]
     assert manifest.is_sealed(convocation)
+
+
+def test_the_attestation_names_documents_by_their_title(convoked, annex):
+    convocation = convoked.convocations.get()
+    text = " ".join(page.get_textpage().get_text_range()
+                    for page in pypdfium2.PdfDocument(attestation.as_pdf(convocation)))
+    assert "Annexe : tableau des subventions" in " ".join(text.split())
+    assert annex.filename not in text
 
 
 def test_a_tampered_manifest_breaks_the_seal(convoked):

@@ -346,6 +346,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    # WeasyPrint logs each step of every PDF at INFO; its warnings remain.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }
 
 DEMO_PASSWORD = "parvis-demo"

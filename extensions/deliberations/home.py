@@ -1,0 +1,25 @@
+"""« Dernières délibérations » on a site's home page: its latest published
+acts, through the home page's "home_sections" hook. Two queries whatever
+the number of acts (the acts with their deliberation, then the index for
+the link to all of them)."""
+from django.template.loader import render_to_string
+
+from .pages import ActIndexPage, ActPage
+
+LATEST = 4
+
+
+def latest_acts(home):
+    """The latest acts published under `home`, newest first; never an act
+    examined in a closed sitting (huis clos)."""
+    return list(ActPage.objects.live().public().descendant_of(home).filter(deliberation__huis_clos=False)
+                .select_related("deliberation").order_by("-online_on", "-pk")[:LATEST])
+
+
+def home_section(request, home):
+    acts = latest_acts(home)
+    if not acts:
+        return ""
+    index = ActIndexPage.objects.live().descendant_of(home).first()
+    return render_to_string("deliberations/includes/home_section.html", {"acts": acts, "index": index},
+                            request=request)
