@@ -19,7 +19,6 @@ from icalendar import Event
 from wagtail.models import Site
 
 from core import ical
-from core.mail import site_of
 from pages.models import EventPage
 
 from .filters import YearField
@@ -71,7 +70,7 @@ def calendar_for(request, events):
     items = []
     for page in events:
         event = Event()
-        event.add("uid", ical.uid("evenement", page.pk, site_of(page)))
+        event.add("uid", ical.uid("evenement", page))
         event.add("dtstamp", page.last_published_at or page.first_published_at or timezone.now())
         event.add("dtstart", ical.local(page.start))
         event.add("dtend", ical.local(page.end))
