@@ -70,7 +70,7 @@ def calendar_for(request, events):
     items = []
     for page in events:
         event = Event()
-        event.add("uid", ical.uid("evenement", page.pk, page.get_site()))
+        event.add("uid", ical.uid("evenement", page))
         event.add("dtstamp", page.last_published_at or page.first_published_at or timezone.now())
         event.add("dtstart", ical.local(page.start))
         event.add("dtend", ical.local(page.end))

@@ -10,7 +10,6 @@ from django.utils import timezone
 from icalendar import Event, vCalAddress
 
 from core import ical
-from core.mail import site_of
 
 DEFAULT_DURATION = timedelta(hours=2)
 
@@ -21,7 +20,7 @@ def event(meeting, sequence=0, cancelled=False, url="", attendee=None, with_agen
     `organizer`: the address the invitation comes from (the e-mail's
     sender), `attendee` the recipient it goes to."""
     item = Event()
-    item.add("uid", ical.uid("seance", meeting.pk, site_of(meeting)))
+    item.add("uid", ical.uid("seance", meeting))
     item.add("sequence", sequence)
     item.add("dtstamp", timezone.now())
     item.add("dtstart", ical.local(meeting.start))

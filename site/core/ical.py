@@ -13,17 +13,24 @@ or « evenement-44@ » the host of the object's own Wagtail site, so a
 calendar that subscribed to the feed, or received the invitation, keeps one
 event through every re-send, whatever host (or proxy) served it."""
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
+
+from core.mail import site_of
 
 PARIS = ZoneInfo("Europe/Paris")
 PRODID = "-//Parvis//Parvis//FR"
 
 
-def uid(kind, pk, site):
-    """The UID of object `pk` of `kind` (seance, evenement) on `site`."""
-    return f"{kind}-{pk}@{site.hostname}"
+def uid(kind, page):
+    """The UID of `page` as a `kind` (seance, evenement): its id at the
+    host of its site (read from Wagtail's cached site root paths, no query
+    per event in a feed); the default site's for a page of no site."""
+    parts = page.get_url_parts()
+    host = urlsplit(parts[1]).hostname if parts else site_of(None).hostname
+    return f"{kind}-{page.pk}@{host}"
 
 
 def local(moment):
