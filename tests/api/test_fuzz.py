@@ -9,12 +9,16 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
+from schemathesis.checks import CHECKS as REGISTRY
+from schemathesis.checks import load_all_checks
 from wagtail.models import APIToken
 
-CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
-FUZZ = settings(max_examples=12, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+# Every check schemathesis has (its CLI's `--checks all`).
+load_all_checks()
+CHECKS = REGISTRY.get_all()
+# Deterministic (derandomize: the examples follow from the schema) and short.
+FUZZ = settings(max_examples=20, deadline=None, database=None, derandomize=True,
+                suppress_health_check=list(HealthCheck))
 
 
 @pytest.fixture
