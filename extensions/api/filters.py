@@ -2,20 +2,27 @@
 parse becomes a 400 naming the parameter (in French), never a crash.
 
 Dates are compared as dates (`__date` on date-times, in Europe/Paris, done
-by the database), so no value can overflow a conversion in Python; years
-are bounded for the same reason."""
+by the database), so no value can overflow a conversion in Python and any
+calendar date is accepted; years (turned into date-time bounds) and ids are
+bounded. Each filter states its constraints in the OpenAPI schema
+(`extend_schema_field`), so that what the schema allows is what answers
+200, and what it forbids answers 400."""
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from extensions.commissions.models import Publication
 from extensions.deliberations.models import Deliberation
 from extensions.meetings.pages import MeetingPage
 from extensions.participation.models import Entry
-from library.models import ArchiveDocument, Theme
+from library.models import ArchiveDocument
 from pages.models import EventPage, NewsPage
 
 MIN_YEAR, MAX_YEAR = 1800, 2200
+MAX_ID = 2**63 - 1
+# No NUL character (Django's forms refuse it) in free text.
+TEXT = {"type": "string", "minLength": 1, "maxLength": 100, "pattern": "^[^\\x00]*$"}
 
 
 class YearField(forms.IntegerField):
@@ -23,6 +30,7 @@ class YearField(forms.IntegerField):
         super().__init__(min_value=MIN_YEAR, max_value=MAX_YEAR, **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR})
 class YearFilter(django_filters.NumberFilter):
     field_class = YearField
 
@@ -30,21 +38,11 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(field_name=field_name, lookup_expr="year", label=_("Year"), **kwargs)
 
 
-class BoundedDateField(forms.DateField):
-    def clean(self, value):
-        value = super().clean(value)
-        if value is not None and not MIN_YEAR <= value.year <= MAX_YEAR:
-            raise forms.ValidationError(
-                _("Give a date between %(min)s and %(max)s."), params={"min": MIN_YEAR, "max": MAX_YEAR}
-            )
-        return value
-
-
 class DateFilter(django_filters.DateFilter):
     """A date bound, compared as a date: `after` and `before` include the
     day they name."""
 
-    field_class = BoundedDateField
+    field_class = forms.DateField
 
     def __init__(self, field_name, lookup_expr, label, on_datetime=False, **kwargs):
         if on_datetime:
@@ -64,17 +62,28 @@ class IdField(forms.IntegerField):
     """An id the databases can compare (64-bit)."""
 
     def __init__(self, **kwargs):
-        super().__init__(min_value=1, max_value=2**63 - 1, **kwargs)
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
 
 
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     field_class = IdField
 
 
-def theme_filter(field_name="themes"):
-    return django_filters.ModelChoiceFilter(
-        field_name=field_name, queryset=Theme.objects.all(), to_field_name="slug", label=_("Theme (slug)")
-    )
+@extend_schema_field({"type": "string", "maxLength": 100, "pattern": "^[-a-zA-Z0-9_]+$"})
+class SlugFilter(django_filters.CharFilter):
+    """A slug: one that names no theme finds nothing, like any other value."""
+
+    field_class = forms.SlugField
+
+
+@extend_schema_field(TEXT)
+class TextFilter(django_filters.CharFilter):
+    pass
+
+
+def theme_filter(field_name="themes__slug"):
+    return SlugFilter(field_name=field_name, label=_("Theme (slug)"), max_length=100)
 
 
 class NewsFilter(django_filters.FilterSet):
@@ -82,7 +91,7 @@ class NewsFilter(django_filters.FilterSet):
     date_before = before("date")
     year = YearFilter("date")
     theme = theme_filter()
-    tag = django_filters.CharFilter(field_name="tags__name", label=_("Tag"), max_length=100)
+    tag = TextFilter(field_name="tags__name", label=_("Tag"), max_length=100)
 
     class Meta:
         model = NewsPage
@@ -106,7 +115,7 @@ class DocumentFilter(django_filters.FilterSet):
     act_date_before = before("act_date")
     year = YearFilter("act_date")
     theme = theme_filter()
-    reference = django_filters.CharFilter(label=_("Reference"), max_length=100)
+    reference = TextFilter(label=_("Reference"), max_length=100)
 
     class Meta:
         model = ArchiveDocument
@@ -150,8 +159,7 @@ class DeliberationFilter(django_filters.FilterSet):
     date_before = before("seance__meeting__start", on_datetime=True)
     instance = IdFilter(field_name="seance__meeting__instance", label=_("Instance id"))
     meeting = IdFilter(field_name="seance__meeting", label=_("Meeting id"))
-    matiere = django_filters.CharFilter(field_name="matiere_code", label=_("Subject code (ACTES nomenclature)"),
-                                        max_length=10)
+    matiere = TextFilter(field_name="matiere_code", label=_("Subject code (ACTES nomenclature)"), max_length=100)
     outcome = django_filters.ChoiceFilter(choices=Deliberation.Outcome.choices, label=_("Result"))
 
     class Meta:

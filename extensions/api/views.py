@@ -7,6 +7,7 @@ through library.privacy, publications through commissions.access, and the
 search through the search registry. What a person may not see answers 404,
 exactly like an id that does not exist."""
 import logging
+import re
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
@@ -52,7 +53,7 @@ class StrictOrderingFilter(OrderingFilter):
         params = request.query_params.get(self.ordering_param)
         if params:
             allowed = {name for name, _label in self.get_valid_fields(queryset, view, {"request": request})}
-            unknown = [term.strip() for term in params.split(",") if term.strip().lstrip("-") not in allowed]
+            unknown = [term for term in params.split(",") if term.removeprefix("-") not in allowed]
             if unknown:
                 raise ValidationError({self.ordering_param: [
                     _("Unknown ordering “%(value)s”; choose among: %(allowed)s.")
@@ -60,21 +61,47 @@ class StrictOrderingFilter(OrderingFilter):
                 ]})
         return super().get_ordering(request, queryset, view)
 
+    def get_schema_operation_parameters(self, view):
+        """The orderings the view allows, as an enum: one or several
+        fields, comma separated, « - » first for the reverse order."""
+        [parameter] = super().get_schema_operation_parameters(view)
+        names = sorted(view.ordering_fields)
+        parameter["schema"] = {"type": "array", "minItems": 1,
+                               "items": {"type": "string", "enum": names + [f"-{n}" for n in names]}}
+        parameter.update(style="form", explode=False)
+        return [parameter]
+
+
+def refuse_empty_parameters(request):
+    """A parameter given without a value is a bad value (400 naming it),
+    not a silent « no filter »: the schema asks for a value."""
+    empty = [name for name, value in request.query_params.items() if value == ""]
+    if empty:
+        raise ValidationError({name: [_("Give a value, or leave this parameter out.")] for name in empty})
+
 
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     """What every resource shares. Responses carry an ETag (a 304 answers a
     matching If-None-Match) and vary on who asks."""
 
     filter_backends = [DjangoFilterBackend, StrictOrderingFilter]
-    # Ids the databases can hold: a longer number is no route at all.
-    lookup_value_regex = r"[0-9]{1,18}"
+    # Any segment reaches the view, so that a malformed id is this API's
+    # JSON 404 rather than the site's HTML page; ids the databases can hold.
+    lookup_value_regex = r"[^/]+"
+    lookup_pattern = re.compile(r"^[1-9][0-9]{0,17}$")
 
     @classmethod
     def as_view(cls, actions=None, **initkwargs):
         return conditional_page(super().as_view(actions, **initkwargs))
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        refuse_empty_parameters(request)
+
     def get_object(self):
         if not hasattr(self, "_object"):
+            if not self.lookup_pattern.match(self.kwargs[self.lookup_field]):
+                raise NotFound()
             try:
                 self._object = super().get_object()
             except Http404:
@@ -291,15 +318,23 @@ class DeliberationViewSet(ReadOnlyViewSet):
 
 
 def search_parameters():
+    """The search form's fields with their bounds: the text (something
+    other than spaces, no NUL), the choices, whole numbers within range."""
     form = SearchForm()
+
+    def bounded(name):
+        field = form.fields[name]
+        return OpenApiParameter(name, {"type": "integer", "minimum": field.min_value, "maximum": field.max_value})
+
+    text = {"type": "string", "maxLength": form.fields["q"].max_length, "pattern": "^[^\\x00]*[^\\s\\x00][^\\x00]*$"}
     return [
-        OpenApiParameter("q", str, required=True, description=_("What to look for.")),
+        OpenApiParameter("q", text, required=True, description=_("What to look for.")),
         OpenApiParameter("type", str, enum=[key for key, _label in form.fields["type"].choices if key]),
-        OpenApiParameter("year", int),
+        bounded("year"),
         OpenApiParameter("kind", str, enum=[key for key, _label in form.fields["kind"].choices if key]),
-        OpenApiParameter("space", str),
+        bounded("space"),
         OpenApiParameter("sort", str, enum=["relevance", "date"]),
-        OpenApiParameter("page", int),
+        bounded("page"),
     ]
 
 
@@ -313,6 +348,7 @@ class SearchView(APIView):
         parameters=search_parameters(), responses=serializers.SearchResponseSerializer,
     )
     def get(self, request):
+        refuse_empty_parameters(request)
         form = SearchForm(request.query_params)
         if not form.is_valid():
             raise ValidationError(form.errors)

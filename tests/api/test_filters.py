@@ -74,10 +74,14 @@ def test_pages_and_page_size(documents, client):
     ("documents", {"year": 99999}, "year"),
     ("documents", {"kind": "loi"}, "kind"),
     ("documents", {"act_date_after": "2024-13-45"}, "act_date_after"),
-    ("documents", {"act_date_before": "0001-01-01"}, "act_date_before"),
-    ("documents", {"theme": "inconnu"}, "theme"),
+    ("documents", {"act_date_before": "2024-02-30"}, "act_date_before"),
+    ("documents", {"theme": "pas un slug"}, "theme"),
     ("documents", {"ordering": "text"}, "ordering"),
-    ("documents", {"page": 99}, "page"),
+    ("documents", {"ordering": "--title"}, "ordering"),
+    ("documents", {"page": 0}, "page"),
+    ("documents", {"page_size": 101}, "page_size"),
+    ("documents", {"page_size": "beaucoup"}, "page_size"),
+    ("documents", {"year": ""}, "year"),
     ("news", {"date_after": "hier"}, "date_after"),
     ("events", {"start_before": "demain"}, "start_before"),
     ("contest-entries", {"contest": "x"}, "contest"),
@@ -91,14 +95,26 @@ def test_bad_values_get_a_french_400_naming_the_parameter(db, home_page, client,
     assert list(errors) == [field]
     message = " ".join(errors[field])
     assert any(word in message for word in ("Saisissez", "Sélectionnez", "Choisissez", "Donnez", "inconnu",
-                                             "n’existe pas", "supérieur", "inférieur")), message
+                                             "n’existe pas", "supérieur", "inférieur", "ne doit contenir")), message
 
 
 def test_an_unknown_id_is_a_json_404(db, client):
-    response = client.get("/api/v1/documents/123456/")
+    for url in ("/api/v1/documents/123456/", "/api/v1/documents/99999999999999999999999/",
+                "/api/v1/documents/abc/", "/api/v1/documents/0/", "/api/v1/documents/007/"):
+        response = client.get(url)
+        assert response.status_code == 404, url
+        assert response.json() == {"detail": "Non trouvé."}, url
+
+
+def test_a_page_after_the_last_is_a_404(documents, client):
+    response = client.get("/api/v1/documents/", {"page": 99})
     assert response.status_code == 404
-    assert response.json() == {"detail": "Non trouvé."}
-    assert client.get("/api/v1/documents/99999999999999999999999/").status_code == 404
+    assert response.json() == {"detail": "Cette page n’existe pas."}
+
+
+def test_a_theme_no_document_has_finds_nothing(documents, client):
+    response = client.get("/api/v1/documents/", {"theme": "inconnu"})
+    assert response.status_code == 200 and response.json()["count"] == 0
 
 
 def test_the_api_is_read_only(documents, client_as):

@@ -63,3 +63,25 @@ def test_the_documentation_page_uses_only_this_sites_files(client):
     assets = [script["src"] for script in scripts] + [link["href"] for link in page.find_all("link")]
     assert all(asset.startswith("/") and not asset.startswith("//") for asset in assets), assets
     assert client.get(scripts[-1]["src"]).status_code == 200
+
+
+def test_every_operation_documents_its_errors_and_bounds(schema):
+    for path, operations in schema["paths"].items():
+        operation = operations["get"]
+        parameters = {p["name"]: p for p in operation.get("parameters", []) if p["in"] == "query"}
+        expected = {"401", "403", "404", "429"} | ({"400"} if parameters else set())
+        assert expected <= set(operation["responses"]), path
+        for name in ("page", "page_size"):
+            if name in parameters:
+                assert parameters[name]["schema"]["minimum"] == 1, path
+        if "page_size" in parameters:
+            assert parameters["page_size"]["schema"]["maximum"] == 100, path
+        if "ordering" in parameters:
+            assert parameters["ordering"]["schema"]["items"]["enum"], path
+        if "year" in parameters:
+            assert parameters["year"]["schema"]["type"] == "integer", path
+        if "{id}" in path:
+            [id_parameter] = [p for p in operation["parameters"] if p["in"] == "path"]
+            assert (id_parameter["schema"]["type"], id_parameter["schema"]["minimum"]) == ("integer", 1), path
+    errors = schema["components"]["schemas"]["FieldErrors"]
+    assert errors["additionalProperties"] == {"type": "array", "items": {"type": "string"}}

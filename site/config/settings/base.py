@@ -330,6 +330,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": "/api/v1",
     "PREPROCESSING_HOOKS": ["extensions.api.schema.only_this_api"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "extensions.api.schema.document_answers"],
     "ENUM_NAME_OVERRIDES": {
         "DocumentKindEnum": "library.models.ArchiveDocument.Kind",
         "InstanceKindEnum": "extensions.meetings.models.Instance.Kind",
