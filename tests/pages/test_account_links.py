@@ -70,3 +70,11 @@ def test_the_page_cache_never_mixes_signed_in_and_anonymous_headers(client, news
     assert anonymous["X-Page-Cache"] == "hit"
     assert account_links(anonymous).find("a", string="Se connecter") is not None
     assert "csrfmiddlewaretoken" not in anonymous.content.decode()
+
+
+@pytest.mark.parametrize("role, shown", [("elu", False), ("externe", False), ("redaction", True)])
+def test_wagtails_user_bar_is_only_for_people_with_admin_access(client_as, news, role, shown):
+    """Élus and other people without admin access never get the user bar
+    over the content (Wagtail's rule: `wagtailadmin.access_admin`)."""
+    text = client_as(role).get(news.url).content.decode()
+    assert ("wagtail-userbar" in text) is shown
