@@ -69,9 +69,9 @@ def register_convocations_provider(provider):
     return provider
 
 
-def convocations_for(user):
-    """(to confirm, the others) of `user`'s convocations, soonest first."""
-    found = sorted((c for provider in _convocation_providers for c in provider(user)), key=lambda c: c.start)
+def convocations_for(request):
+    """(to confirm, the others) of the signed-in user's convocations, soonest first."""
+    found = sorted((c for provider in _convocation_providers for c in provider(request)), key=lambda c: c.start)
     return [c for c in found if c.to_confirm], [c for c in found if not c.to_confirm]
 
 

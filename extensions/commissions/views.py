@@ -84,7 +84,7 @@ def my_spaces(request):
             "unread": [(item, item.get_url(request)) for item in unread[:UNREAD_SHOWN]],
             "meetings": upcoming_meetings(space, user),
         })
-    to_confirm, convocations = convocations_for(user)
+    to_confirm, convocations = convocations_for(request)
     return TemplateResponse(request, "commissions/my_spaces.html", {
         "entries": entries, "to_confirm": to_confirm, "convocations": convocations,
     })

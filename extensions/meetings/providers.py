@@ -33,7 +33,7 @@ class ConvocationSummary:
     status: str
 
 
-def _summary(recipient, now):
+def _summary(recipient, now, request):
     from .workflow import answer_deadline
 
     meeting = recipient.meeting
@@ -42,21 +42,22 @@ def _summary(recipient, now):
     status = [_("Receipt confirmed") if recipient.acknowledged_at else _("Receipt not confirmed yet")]
     status.append(recipient.get_answer_display() if recipient.answer else _("no answer yet"))
     return ConvocationSummary(
-        title=meeting.title, instance=meeting.instance.name, url=meeting.url, start=meeting.start,
+        title=meeting.title, instance=meeting.instance.name, url=meeting.get_url(request), start=meeting.start,
         to_confirm=recipient.acknowledged_at is None or waiting_answer, status=" · ".join(status),
     )
 
 
 @register_convocations_provider
-def convocations_of(user):
-    """`user`'s convocations to the meetings to come (convened or sitting)."""
+def convocations_of(request):
+    """The signed-in user's convocations to the meetings to come (convened
+    or sitting), with links on the request's site when they are on it."""
     from .models import Recipient
     from .pages import MeetingPage
 
-    now = timezone.now()
+    user, now = request.user, timezone.now()
     recipients = (
         Recipient.objects.filter(user=user, meeting__live=True, meeting__start__gte=now,
                                  meeting__state__in=[MeetingPage.State.CONVOKED, MeetingPage.State.OPEN])
         .exclude(channel=Recipient.Channel.INFORMATION).select_related("meeting__instance")
     ) if user.is_authenticated else []
-    return [_summary(recipient, now) for recipient in recipients]
+    return [_summary(recipient, now, request) for recipient in recipients]
