@@ -71,8 +71,10 @@ def test_the_elu_confirms_gives_a_pouvoir_and_revokes_it(new_window, demo):
     expect(tab.get_by_text(re.compile("Réception confirmée le"))).to_be_visible()
     expect(tab.get_by_text("Vous avez donné pouvoir à Bernard Roux.")).to_be_visible()
     assert Pouvoir.objects.in_force().filter(giver__username="elu", meetings=demo).count() == 1
+    revoke = tab.get_by_role("button", name="Révoquer mon pouvoir")
+    revoke.scroll_into_view_if_needed()
     checked(tab, "5-pouvoir")
-    tab.get_by_role("button", name="Révoquer mon pouvoir").click()
+    revoke.click()
     expect(tab.get_by_text(re.compile("Votre pouvoir est révoqué"))).to_be_visible()
     assert not Pouvoir.objects.in_force().filter(giver__username="elu", meetings=demo).exists()
     checked(tab, "6-revocation")
