@@ -66,6 +66,8 @@ def test_confirmed_convocations_come_after(anne_client, convoked, elus):
 
 def test_acknowledge_and_give_a_pouvoir_in_one_form(anne_client, convoked, elus, django_capture_on_commit_callbacks):
     page = soup(anne_client.get(convoked.url))
+    assert page.find("a", string="Aide : comment répondre, donner ou révoquer un pouvoir")["href"] == (
+        "/aide/elu-recevoir-repondre-pouvoir/")
     form = page.find("button", attrs={"value": "acknowledge"}).find_parent("form")
     holder = form.find("select", attrs={"name": "holder"})
     assert "Bruno Conseil" in [option.get_text() for option in holder.find_all("option")]
