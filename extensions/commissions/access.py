@@ -56,6 +56,25 @@ def upcoming_meetings(space, user):
     return [meeting for provider in _meeting_providers for meeting in provider(space, user)]
 
 
+_convocation_providers = []
+
+
+def register_convocations_provider(provider):
+    """Lets an app that convenes people (extensions.meetings) list a user's
+    convocations in « Mes espaces » without this app importing it:
+    `provider(user)` returns objects with `title`, `url`, `start` (an aware
+    datetime), `to_confirm` (the person still has something to do) and
+    `status` (a short text saying what they did)."""
+    _convocation_providers.append(provider)
+    return provider
+
+
+def convocations_for(request):
+    """(to confirm, the others) of the signed-in user's convocations, soonest first."""
+    found = sorted((c for provider in _convocation_providers for c in provider(request)), key=lambda c: c.start)
+    return [c for c in found if c.to_confirm], [c for c in found if not c.to_confirm]
+
+
 @dataclass(frozen=True)
 class SpaceAccess:
     """What one person may do in one space."""

@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from . import invitations, unsubscribe
-from .access import spaces_for, upcoming_meetings
+from .access import convocations_for, spaces_for, upcoming_meetings
 from .forms import InvitationAcceptForm, SignInForm, SitePasswordResetForm
 from .readings import unread_publications
 
@@ -63,7 +63,9 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 @never_cache
 @login_required(login_url=LOGIN_URL)
 def my_spaces(request):
-    """Each space I belong to, with what I have not read and what is next."""
+    """First the convocations I still have to confirm (soonest first), then
+    my other convocations, then each space I belong to with what I have not
+    read and what is next."""
     user = request.user
     entries = []
     for space in spaces_for(user).select_related("page"):
@@ -75,7 +77,10 @@ def my_spaces(request):
             "unread": [(item, item.get_url(request)) for item in unread[:UNREAD_SHOWN]],
             "meetings": upcoming_meetings(space, user),
         })
-    return TemplateResponse(request, "commissions/my_spaces.html", {"entries": entries})
+    to_confirm, convocations = convocations_for(request)
+    return TemplateResponse(request, "commissions/my_spaces.html", {
+        "entries": entries, "to_confirm": to_confirm, "convocations": convocations,
+    })
 
 
 INVITATION_PROBLEMS = {

@@ -11,8 +11,8 @@ class MeetingsConfig(AppConfig):
 
     def ready(self):
         # Connects the receivers; registers meetings with the search and
-        # answers commissions' upcoming_meetings().
-        from . import providers, searchables, signals  # noqa: F401
+        # answers commissions' upcoming_meetings() and « Mes espaces ».
+        from . import providers, reading_copies, searchables, signals  # noqa: F401
         from .roles import ensure_meeting_roles
 
         post_migrate.connect(ensure_meeting_roles, sender=self)

@@ -11,9 +11,11 @@ Answer = Recipient.Answer
 
 
 class AnswerForm(forms.Form):
-    """Présent, excusé, absent, pouvoir to a named member, or suppléant."""
+    """Présent, excusé, absent, pouvoir to a named member (chosen by full
+    name), or suppléant. Optional when it goes with the acknowledgement of
+    receipt (the member may answer later), required on its own."""
 
-    answer = forms.ChoiceField(label=_("Your answer"), widget=forms.RadioSelect)
+    answer = forms.ChoiceField(label=_("Your answer"), widget=forms.RadioSelect, required=False)
     holder = forms.ModelChoiceField(
         label=_("Member who will hold your pouvoir"), queryset=get_user_model().objects.none(), required=False,
         empty_label=_("— choose a member —"),
@@ -22,8 +24,9 @@ class AnswerForm(forms.Form):
         label=_("Illness duly established (a pouvoir beyond three consecutive meetings)"), required=False
     )
 
-    def __init__(self, *args, recipient, **kwargs):
+    def __init__(self, *args, recipient, answer_required=True, **kwargs):
         super().__init__(*args, **kwargs)
+        self.answer_required = answer_required
         meeting = recipient.meeting
         choices = [(v, label) for v, label in Answer.choices if v and v != Answer.SUPPLEANT]
         if recipient.mandate and recipient.mandate.suppleant_id:
@@ -37,6 +40,8 @@ class AnswerForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        if self.answer_required and not data.get("answer") and "answer" not in self.errors:
+            self.add_error("answer", _("Choose your answer."))
         if data.get("answer") == Answer.POUVOIR and not data.get("holder"):
             self.add_error("holder", _("Name the member who will hold your pouvoir."))
         return data

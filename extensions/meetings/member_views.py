@@ -29,7 +29,10 @@ from .access import can_see_documents
 from .audit import Kind, record
 from .forms import AnswerForm
 from .models import DocumentDownload, Recipient
+from .reading_copies import copies_of
 from .workflow import State, TransitionError, answer_deadline, give_answer, pouvoirs_in_force, revoke_pouvoir
+
+Answer = Recipient.Answer
 
 
 def recipient_of(user, meeting):
@@ -59,25 +62,52 @@ def acknowledge(recipient, actor=None):
     return False
 
 
+def _same_answer(recipient, data):
+    """The answer is already the one recorded (a double submission)."""
+    if recipient.answer != data["answer"]:
+        return False
+    if data["answer"] != Answer.POUVOIR:
+        return True
+    return pouvoirs_in_force(recipient.meeting).filter(giver=recipient.user_id, holder=data.get("holder")).exists()
+
+
+def _answer(recipient, data, actor):
+    """Records the answer once: the member's row is locked while it is
+    compared, so a double submission changes nothing the second time."""
+    with transaction.atomic():
+        locked = Recipient.objects.select_for_update().select_related("meeting__instance", "mandate", "user").get(
+            pk=recipient.pk)
+        if _same_answer(locked, data):
+            return
+        give_answer(recipient, data["answer"], actor=actor, holder=data.get("holder"),
+                    illness=data.get("illness", False))
+
+
 def _handle_post(request, recipient, actor):
-    """The acknowledgement or the answer; a message says what happened."""
-    if request.POST.get("action") == "acknowledge":
-        acknowledge(recipient, actor)
-        messages.success(request, _("Thank you: your acknowledgement of receipt is recorded."))
-        return None
-    if request.POST.get("action") == "revoke_pouvoir":
+    """One form: « J'ai bien reçu » with the answer if one is chosen (or the
+    answer alone once acknowledged), or the revocation of the pouvoir. Bad
+    input changes nothing and comes back with its message."""
+    action = request.POST.get("action")
+    if action == "revoke":
         _revoke(request, recipient)
         return None
-    form = AnswerForm(request.POST, recipient=recipient)
+    acknowledging = action == "acknowledge"
+    form = AnswerForm(request.POST, recipient=recipient, answer_required=not acknowledging)
     if not form.is_valid():
         return form
     try:
-        give_answer(recipient, form.cleaned_data["answer"], actor=actor, holder=form.cleaned_data.get("holder"),
-                    illness=form.cleaned_data.get("illness", False))
+        with transaction.atomic():
+            if form.cleaned_data.get("answer"):
+                _answer(recipient, form.cleaned_data, actor)
+            acknowledged = acknowledging and acknowledge(recipient, actor)
     except TransitionError as error:
         form.add_error(None, str(error))
         return form
-    messages.success(request, _("Your answer is recorded."))
+    if acknowledging:
+        messages.success(request, _("Thank you: your acknowledgement of receipt is recorded.") if acknowledged
+                         else _("Your acknowledgement of receipt was already recorded."))
+    if form.cleaned_data.get("answer"):
+        messages.success(request, _("Your answer is recorded."))
     return None
 
 
@@ -85,21 +115,25 @@ def _revoke(request, recipient):
     """« Le pouvoir est toujours révocable » (L2121-20): until the meeting
     is over, even after the answer deadline (workflow.revoke_pouvoir)."""
     pouvoir = pouvoirs_in_force(recipient.meeting).filter(giver=recipient.user_id).first()
-    if pouvoir is None:
+    if pouvoir is None:  # a second click: already revoked
+        messages.info(request, _("You have no pouvoir in force for this meeting."))
         return
     try:
         revoke_pouvoir(pouvoir, recipient.user)
     except TransitionError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("Your pouvoir is revoked."))
+        messages.success(request, _("Your pouvoir is revoked: you may give another answer."))
 
 
 def agenda(page, document_url):
-    """[(item, [(document, url)])] of the ordre du jour, in order."""
+    """[(item, [(document, url, url of its PDF reading copy or "")])] of the
+    ordre du jour, in order."""
+    copies = copies_of(page.document_ids())
     return [
-        (item, [(block.value["document"], document_url(block.value["document"]))
-                for block in item.documents if block.value.get("document") is not None])
+        (item, [(document, url, f"{url}pdf/" if url and document.pk in copies else "")
+                for document, url in ((block.value["document"], document_url(block.value["document"]))
+                                      for block in item.documents if block.value.get("document") is not None)])
         for item in page.agenda_items.select_related("rapporteur")
     ]
 
@@ -134,7 +168,7 @@ def meeting(request, page):
     url = page.get_url(request)
     document_url = (lambda document: url + page.reverse_subpage("document", args=[document.pk])) if visible else None
     context = {"page": page, "self": page, "form": None, "documents_visible": visible,
-               "agenda": [(item, [(doc, link) for doc, link in documents if doc.pk in readable])
+               "agenda": [(item, [entry for entry in documents if entry[0].pk in readable])
                           for item, documents in agenda(page, document_url or (lambda document: ""))]}
     if recipient is not None:
         record_opening(recipient, request.user)
@@ -180,11 +214,23 @@ def personal(request, token):
     return TemplateResponse(request, "meetings/meeting_page.html", context)
 
 
-def _serve(request, page, document_id, recipient):
+def _file_to_serve(found, as_pdf):
+    """The document itself, or its PDF reading copy (kept in the same
+    collection, so read by the same people: checked again here)."""
+    if not as_pdf:
+        return found
+    pdf = copies_of([found.pk]).get(found.pk)
+    if pdf is None or pdf.collection_id != found.collection_id:
+        raise Http404
+    return pdf
+
+
+def _serve(request, page, document_id, recipient, as_pdf=False):
     found = next((doc for _item, _kind, doc in page.documents() if doc.pk == document_id), None)
     if found is None:
         raise Http404
-    if recipient is not None:
+    served = _file_to_serve(found, as_pdf)
+    if recipient is not None:  # the receipt of the original, whichever form is read
         try:
             with transaction.atomic():
                 DocumentDownload.objects.create(recipient=recipient, document=found)
@@ -193,27 +239,27 @@ def _serve(request, page, document_id, recipient):
         else:
             record(page, Kind.DOWNLOADED, recipient=recipient, detail=found.title)
     # Through the site's one door for private files (nginx when configured).
-    response = serve_stored(request, found.file.storage, found.file.name, found.content_type)
-    response["Content-Disposition"] = content_disposition_header(True, found.filename)
+    response = serve_stored(request, served.file.storage, served.file.name, served.content_type)
+    response["Content-Disposition"] = content_disposition_header(not as_pdf, served.filename)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
-def document(request, page, document_id):
+def document(request, page, document_id, as_pdf=False):
     """A document of the ordre du jour, for members and staff only (404 alike
     for others and for a document that is not on this meeting)."""
     if document_id not in readable_document_ids(request, page):
         raise Http404
-    return _serve(request, page, document_id, recipient_of(request.user, page))
+    return _serve(request, page, document_id, recipient_of(request.user, page), as_pdf)
 
 
-def personal_document(request, token, document_id):
+def personal_document(request, token, document_id, as_pdf=False):
     try:
         recipient = links.recipient_for(token)
     except LinkError as error:
         return link_error(request, error)
-    return _serve(request, recipient.meeting, document_id, recipient)
+    return _serve(request, recipient.meeting, document_id, recipient, as_pdf)
 
 
 def meeting_ics(request, page):

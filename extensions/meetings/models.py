@@ -342,6 +342,27 @@ class DocumentDownload(models.Model):
         ]
 
 
+class ReadingCopy(models.Model):
+    """The PDF made from an ODT or DOCX document of an ordre du jour, for
+    reading on a phone (reading_copies.py). The PDF is itself a library
+    document kept in the original's collection, so the same people may read
+    it; the original stays downloadable. `source_sha1` is the original's
+    file it was made from; `error` says why a file could not be converted."""
+
+    original = models.OneToOneField(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.CASCADE, related_name="reading_copy",
+    )
+    pdf = models.OneToOneField(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+    )
+    source_sha1 = models.CharField(max_length=40, blank=True, editable=False)
+    error = models.CharField(_("conversion failure"), max_length=300, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("PDF reading copy")
+        verbose_name_plural = _("PDF reading copies")
+
+
 class PouvoirQuerySet(models.QuerySet):
     def in_force(self):
         return self.filter(revoked_at__isnull=True)

@@ -213,6 +213,14 @@ class MeetingPage(RoutablePageMixin, Page):
         self.check_access(request)
         return member_views.document(request, self, document_id)
 
+    @path("documents/<int:document_id>/pdf/")
+    def document_pdf(self, request, document_id):
+        """The PDF made from an ODT or DOCX document, for reading on a phone."""
+        from . import member_views
+
+        self.check_access(request)
+        return member_views.document(request, self, document_id, as_pdf=True)
+
     @path("ical/")
     def ics(self, request):
         from . import member_views

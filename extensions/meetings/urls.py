@@ -11,6 +11,8 @@ urlpatterns = [
     path("convocation/<str:token>/", member_views.personal, name="personal"),
     path("convocation/<str:token>/documents/<int:document_id>/", member_views.personal_document,
          name="personal_document"),
+    path("convocation/<str:token>/documents/<int:document_id>/pdf/", member_views.personal_document,
+         {"as_pdf": True}, name="personal_document_pdf"),
     path("calendrier/", feeds.my_calendar, name="my_calendar"),
     path("calendrier/nouveau/", feeds.issue_feed, name="issue_feed"),
     path("calendrier/retrait/", feeds.revoke_feed, name="revoke_feed"),

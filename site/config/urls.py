@@ -47,5 +47,6 @@ urlpatterns += [
     path("elections/", include("extensions.elections.urls")),
     path("api/v1/", include("extensions.api.urls")),
     path("donnees/", include("extensions.api.opendata_urls")),
+    path("aide/", include("core.guides")),
     path("", include(wagtail_urls)),
 ]

@@ -67,7 +67,7 @@ def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(new_window, council_me
     elu.get_by_role("button", name="J’ai bien reçu ma convocation").click()
     expect(elu.get_by_text(re.compile("Réception confirmée le"))).to_be_visible()
     elu.get_by_label("donne pouvoir").check()
-    elu.get_by_label("Membre qui portera votre pouvoir").select_option(label="Bruno Conseil")
+    elu.get_by_label("Si vous donnez pouvoir").select_option(label="Bruno Conseil")
     elu.get_by_role("button", name="Envoyer ma réponse").click()
     expect(elu.get_by_text("Vous avez donné pouvoir à Bruno Conseil.")).to_be_visible()
     assert elu.evaluate("document.documentElement.scrollWidth") <= PHONE["viewport"]["width"]

@@ -444,9 +444,9 @@ def test_an_elu_revokes_through_the_personal_link_after_the_deadline(series, elu
     delegate(meeting, elus[0], elus[1])
     MeetingPage.objects.filter(pk=meeting.pk).update(start=timezone.now() + datetime.timedelta(minutes=30))
     page = client.get(links.url_for(recipient(meeting, elus[0]))).content.decode()
-    assert "Révoquer ce pouvoir" in page
-    response = client.post(links.url_for(recipient(meeting, elus[0])), {"action": "revoke_pouvoir"}, follow=True)
-    assert "Votre pouvoir est révoqué." in response.content.decode()
+    assert "Révoquer mon pouvoir" in page
+    response = client.post(links.url_for(recipient(meeting, elus[0])), {"action": "revoke"}, follow=True)
+    assert "Votre pouvoir est révoqué" in response.content.decode()
     assert not workflow.pouvoirs_in_force(meeting).exists()
 
 

@@ -271,6 +271,7 @@ CLASSIFICATION = {
     "meetings.AuditEvent": agents,
     "meetings.FeedToken": nobody,
     "meetings.AgendaItem": agenda_item_audience,
+    "meetings.ReadingCopy": nobody,  # a conversion failure, shown nowhere; the PDF is an ArchiveDocument
     "deliberations.Seance": PUBLIC,  # the urgency stated in the public convocation
     "deliberations.Movement": PUBLIC,
     "deliberations.Deliberation": deliberation_audience,
