@@ -152,8 +152,8 @@ def build_council(home, people):
     members = [people["elu_member"], *others]
     secretary = people["agent"]
     seance = seance_service.seance_for(held)
-    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     arrive(seance, *members[:8])
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     for item in seance.deliberations.order_by("position"):
         item.text = f"Le conseil municipal approuve : {item.title}."
         item.report = f"Rapport sur {item.title}."
