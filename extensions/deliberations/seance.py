@@ -127,6 +127,27 @@ def attendance(seance, deliberation=None):
                       pouvoirs=pouvoirs, reconvened=seance.reconvened)
 
 
+@dataclass(frozen=True)
+class RollCallRow:
+    """One line of the appel: the member, in the room or not since when,
+    the pouvoir they gave (absent) or hold."""
+
+    member: object
+    present: bool
+    since: object  # datetime of the latest movement, or None
+    holder: object = None  # who holds this member's pouvoir in force
+    giver: object = None  # whose pouvoir this member holds
+
+
+def roll_call(seance, presence):
+    latest = {m.member_id: m.at for m in seance.movements.order_by("at", "pk")}
+    gave = presence.pouvoirs
+    held = {holder.pk: giver for giver, holder in gave.items()}
+    by_id = {member.pk: member for member in presence.members}
+    return [RollCallRow(member=m, present=m.pk in presence.present, since=latest.get(m.pk), holder=gave.get(m.pk),
+                        giver=by_id.get(held.get(m.pk))) for m in presence.members]
+
+
 def _require_open(seance):
     if not seance.is_open:
         raise SeanceError(_("The séance is not open."))
@@ -274,6 +295,18 @@ class Tally:
 def ballot_for(deliberation, presence):
     return rules.ballot_kind(len(presence.counted), deliberation.public_requests, deliberation.secret_requests,
                              deliberation.nomination)
+
+
+def toggle_withdrawal(deliberation, member):
+    """A member leaves the room for a personal interest in the item
+    (L2131-11), or comes back, before its vote."""
+    _require_open(deliberation.seance)
+    if deliberation.status != Deliberation.Status.PENDING:
+        raise SeanceError(_("This item has already been dealt with."))
+    if deliberation.withdrawn_members.filter(pk=member.pk).exists():
+        deliberation.withdrawn_members.remove(member)
+    else:
+        deliberation.withdrawn_members.add(member)
 
 
 def vote_refusal(deliberation, presence):
