@@ -60,8 +60,11 @@ def console(request, meeting_id):
     the items, the close."""
     seance = _seance(request, meeting_id)
     presence = seance_service.attendance(seance)
-    context = {"seance": seance, "meeting": seance.meeting, "presence": presence,
-               "rows": seance_service.roll_call(seance, presence), "deliberations": seance.deliberations.all()}
+    rows = seance_service.roll_call(seance, presence)
+    context = {"seance": seance, "meeting": seance.meeting, "presence": presence, "rows": rows,
+               # Who may receive a pouvoir handed in: present, holding none yet (L2121-20).
+               "holders": [row.member for row in rows if row.present and row.giver is None],
+               "deliberations": seance.deliberations.all()}
     if seance.in_roll_call:
         context["opening_form"] = OpeningForm(members=presence.members, deliberations=seance.deliberations.all(),
                                               urgency=bool(seance.urgency_reason))
