@@ -3,6 +3,7 @@ the public « demander une copie papier » form."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from extensions.meetings.pages import MeetingPage
 
@@ -116,6 +117,12 @@ class ItemForm(forms.ModelForm):
         return deliberation
 
 
+# The tally's words, in a context of their own: « rejected » alone is
+# « refusée » in the site's catalogue, which Django reads first.
+OUTCOMES = {rules.Outcome.ADOPTED: pgettext_lazy("deliberation", "adopted"),
+            rules.Outcome.REJECTED: pgettext_lazy("deliberation", "rejected")}
+
+
 class VoteForm(forms.Form):
     """One choice per voice (show of hands, public ballot), with no answer
     assumed, or the totals of a secret ballot; when it corrects a recorded
@@ -129,7 +136,7 @@ class VoteForm(forms.Form):
         if correction:
             self.fields["reason"] = forms.CharField(label=_("Reason for the correction"), max_length=500)
         if secret:
-            for name, label in (("pour", _("For")), ("contre", _("Against")),
+            for name, label in (("pour", pgettext_lazy("vote", "For")), ("contre", pgettext_lazy("vote", "Against")),
                                 ("abstention", _("Abstentions, blank or spoiled"))):
                 self.fields[name] = forms.IntegerField(label=label, min_value=0)
             return
@@ -161,7 +168,7 @@ class VoteForm(forms.Form):
         return {"pour": pour, "contre": contre, "abstention": abstention, "not_voting": not_voting,
                 "missing": missing, "votes_cast": result.votes_cast,
                 "majority": rules.majority_needed(result.votes_cast),
-                "outcome": "" if missing else Deliberation.Outcome(result.outcome.value).label}
+                "outcome": "" if missing else OUTCOMES[result.outcome]}
 
 
 class ClosingForm(forms.Form):

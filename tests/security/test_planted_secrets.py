@@ -162,6 +162,10 @@ def build_council(home, people):
         item.huis_clos = item.position == 3
         item.save()
         seance_service.record_vote(item, all_for(seance, item))
+    # A vote corrected before the close: its trail is the staff's.
+    first = seance.deliberations.get(position=1)
+    seance_service.correct_vote(first, all_for(seance, first, **{members[2].username: "contre"}),
+                                "Main mal comptée", secretary)
     seance_service.close_seance(seance, secretary)
     home.add_child(instance=ActIndexPage(title="Délibérations", slug="deliberations"))
     return seance, later

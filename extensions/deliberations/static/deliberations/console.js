@@ -11,6 +11,40 @@
 (function () {
     "use strict";
 
+    /* Replaces only what changed (a row of the appel, not the whole list):
+       the browser then keeps the rows in view where they were. */
+    function update(current, fresh) {
+        if (current.isEqualNode(fresh)) {
+            return;
+        }
+        var same = current.children.length > 0 && current.children.length === fresh.children.length &&
+            current.tagName === fresh.tagName &&
+            Array.prototype.every.call(current.children, function (child, index) {
+                return child.tagName === fresh.children[index].tagName;
+            });
+        if (!same) {
+            current.replaceWith(fresh.cloneNode(true));
+            return;
+        }
+        Array.prototype.slice.call(current.attributes).forEach(function (attribute) {
+            if (!fresh.hasAttribute(attribute.name)) {
+                current.removeAttribute(attribute.name);
+            }
+        });
+        Array.prototype.forEach.call(fresh.attributes, function (attribute) {
+            current.setAttribute(attribute.name, attribute.value);
+        });
+        var pairs = Array.prototype.map.call(current.children, function (child, index) {
+            return [child, fresh.children[index]];
+        });
+        pairs.forEach(function (pair) {
+            update(pair[0], pair[1]);
+        });
+        if (!current.isEqualNode(fresh)) {
+            current.replaceWith(fresh.cloneNode(true));  // text between the elements changed
+        }
+    }
+
     function swap(html) {
         var next = new DOMParser().parseFromString(html, "text/html");
         document.querySelectorAll("[data-live]").forEach(function (current) {
@@ -18,7 +52,7 @@
             if (!fresh) {
                 current.replaceChildren();
             } else if (current.dataset.live !== "state" || current.dataset.state !== fresh.dataset.state) {
-                current.replaceWith(fresh);
+                update(current, document.importNode(fresh, true));
             }
         });
         var messages = document.querySelector(".messages ul");
