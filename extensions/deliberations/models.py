@@ -192,6 +192,11 @@ class Deliberation(models.Model):
     def is_adopted(self):
         return self.outcome == self.Outcome.ADOPTED
 
+    @property
+    def voices(self):
+        """How many voices the recorded vote counted (every ballot)."""
+        return self.pour + self.contre + self.abstention + self.not_voting
+
     # What the secretary may say of an item not voted when the séance closes.
     CLOSING_FATES = (Status.POSTPONED, Status.WITHDRAWN, Status.NOT_EXAMINED)
 

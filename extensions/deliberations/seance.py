@@ -425,8 +425,7 @@ def correct_vote(deliberation, tally, reason, user):
         before = _summary(deliberation)
         ballot = rules.Ballot(deliberation.ballot)
         votes = list(deliberation.votes.select_related("member", "holder"))
-        voices = [(v.member, v.holder) for v in votes] if ballot != rules.Ballot.SECRET else \
-            [None] * (deliberation.pour + deliberation.contre + deliberation.abstention + deliberation.not_voting)
+        voices = [(v.member, v.holder) for v in votes] if votes else [None] * deliberation.voices
         counts, casting = _counts(ballot, tally, voices, seance.president_id)
         result = _result(deliberation, ballot, counts, casting)
         for vote in votes:

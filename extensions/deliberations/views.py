@@ -162,13 +162,12 @@ def _vote_form(deliberation, presence, data=None, fill=None):
         votes = list(deliberation.votes.select_related("member", "holder"))
         initial = {f"voice_{v.member_id}": v.choice for v in votes}
         initial.update(pour=deliberation.pour, contre=deliberation.contre, abstention=deliberation.abstention)
-        voices = [(v.member, v.holder) for v in votes] or [None] * (
-            deliberation.pour + deliberation.contre + deliberation.abstention + deliberation.not_voting)
+        voices = [(v.member, v.holder) for v in votes] or [None] * deliberation.voices
         return VoteForm(data, voices=voices, secret=secret, initial=initial, correction=True)
     voices = presence.voters()
     initial = {f"voice_{member.pk}": fill for member, _holder in voices} if fill in Vote.Choice.values else {}
-    return VoteForm(data, voices=voices, secret=seance_service.ballot_for(deliberation, presence) == rules.Ballot.SECRET,
-                    initial=initial)
+    secret = seance_service.ballot_for(deliberation, presence) == rules.Ballot.SECRET
+    return VoteForm(data, voices=voices, secret=secret, initial=initial)
 
 
 def item(request, meeting_id, deliberation_id):
