@@ -404,7 +404,7 @@ def _summary(deliberation):
              "%(outcome)s") % {"pour": deliberation.pour, "contre": deliberation.contre,
                                "abstention": deliberation.abstention, "nppp": deliberation.not_voting,
                                "outcome": deliberation.get_outcome_display()}
-    names = "; ".join(f"{_name(v.member)} : {v.get_choice_display()}"
+    names = " ; ".join(f"{_name(v.member)} : {v.get_choice_display()}"
                       for v in deliberation.votes.select_related("member"))
     return f"{line}\n{names}" if names else line
 

@@ -17,6 +17,9 @@
         if (current.isEqualNode(fresh)) {
             return;
         }
+        if (current.open) {
+            fresh.open = true;
+        }
         var same = current.children.length > 0 && current.children.length === fresh.children.length &&
             current.tagName === fresh.tagName &&
             Array.prototype.every.call(current.children, function (child, index) {
@@ -27,7 +30,7 @@
             return;
         }
         Array.prototype.slice.call(current.attributes).forEach(function (attribute) {
-            if (!fresh.hasAttribute(attribute.name)) {
+            if (!fresh.hasAttribute(attribute.name) && attribute.name !== "open") {  // a details left open stays so
                 current.removeAttribute(attribute.name);
             }
         });
