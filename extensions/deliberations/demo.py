@@ -163,10 +163,10 @@ def _held_seance(spec, council, people, site):
 
 def _hold(seance, spec, people, start):
     agent = people["agent"]
-    seance_service.open_seance(seance, agent, people["cfontanel"], [people["elu2"]])
     members = [m for m in seance_service.members(seance) if m.username not in (ABSENT, POUVOIR[0])]
     for minute, member in enumerate(members):
         seance_service.record_movement(seance, member, Movement.Kind.ARRIVAL, at=start + timedelta(minutes=minute))
+    seance_service.open_seance(seance, agent, people["cfontanel"], [people["elu2"]])
     for position, (title, code, name, text, extra) in enumerate(spec["items"], start=1):
         deliberation = seance.deliberations.get(position=position)
         if position in LEAVES_BEFORE_ITEM:

@@ -3,6 +3,7 @@ the public « demander une copie papier » form."""
 from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from extensions.meetings.pages import MeetingPage
 
@@ -27,7 +28,8 @@ class MembersChoiceField(forms.ModelMultipleChoiceField):
 
 class OpeningForm(forms.Form):
     """The opening: who presides, the secretaries (L2121-15), and the
-    council's ruling on the urgency when the convocation invoked it."""
+    council's ruling on the urgency when the convocation invoked it: for
+    the whole ordre du jour, or accepted except for some items."""
 
     president = MemberChoiceField(label=_("President of the séance"), queryset=None)
     secretaries = MembersChoiceField(label=_("Secrétaire(s) de séance"), queryset=None,
@@ -36,20 +38,28 @@ class OpeningForm(forms.Form):
         label=_("The council's ruling on the urgency"), required=False, coerce=lambda v: v == "yes",
         choices=[("yes", _("urgency accepted")), ("no", _("urgency rejected"))], widget=forms.RadioSelect,
     )
+    urgency_rejected = forms.ModelMultipleChoiceField(
+        label=_("Items for which the urgency is rejected"), queryset=None, required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("When the urgency is accepted for part of the ordre du jour only: these items are postponed."),
+    )
 
-    def __init__(self, *args, members, urgency, **kwargs):
+    def __init__(self, *args, members, deliberations, urgency, **kwargs):
         super().__init__(*args, **kwargs)
         queryset = get_user_model().objects.filter(pk__in=[m.pk for m in members]).order_by("last_name", "first_name")
         self.fields["president"].queryset = queryset
         self.fields["secretaries"].queryset = queryset
         if urgency:
             self.fields["urgency_accepted"].required = True
+            self.fields["urgency_rejected"].queryset = deliberations
+            self.fields["urgency_rejected"].label_from_instance = lambda d: f"{d.position}. {d.title}"
         else:
-            del self.fields["urgency_accepted"]
+            del self.fields["urgency_accepted"], self.fields["urgency_rejected"]
 
 
 class ItemForm(forms.ModelForm):
-    """What the secretary records on an item before its vote."""
+    """What the secretary records on an item before its vote (the members
+    withdrawn for a personal interest have their own toggles)."""
 
     matiere_code = forms.ChoiceField(label=_("Subject (nomenclature Actes)"), choices=CHOICES, required=False)
     huis_clos_requests = forms.IntegerField(label=_("Members asking for a closed sitting"), min_value=0,
@@ -60,27 +70,22 @@ class ItemForm(forms.ModelForm):
 
     class Meta:
         model = Deliberation
-        fields = ["report", "text", "discussion", "matiere_code", "budget_year", "budget_name", "public_requests",
-                  "secret_requests", "nomination", "huis_clos", "withdrawn_members"]
-        widgets = {"withdrawn_members": forms.CheckboxSelectMultiple, "report": forms.Textarea(attrs={"rows": 4}),
-                   "text": forms.Textarea(attrs={"rows": 6}), "discussion": forms.Textarea(attrs={"rows": 4})}
+        fields = ["text", "report", "discussion", "matiere_code", "budget_year", "budget_name", "public_requests",
+                  "secret_requests", "nomination", "huis_clos"]
+        widgets = {"report": forms.Textarea(attrs={"rows": 4}), "text": forms.Textarea(attrs={"rows": 6}),
+                   "discussion": forms.Textarea(attrs={"rows": 4})}
 
     # What the vote depends on: fixed once the item is dealt with.
-    BEFORE_THE_VOTE = ["public_requests", "secret_requests", "nomination", "huis_clos", "withdrawn_members",
-                       "huis_clos_requests", "huis_clos_by_president", "huis_clos_votes_for"]
+    BEFORE_THE_VOTE = ["public_requests", "secret_requests", "nomination", "huis_clos", "huis_clos_requests",
+                       "huis_clos_by_president", "huis_clos_votes_for"]
 
-    def __init__(self, *args, members, present_or_represented, epci, **kwargs):
+    def __init__(self, *args, present_or_represented=0, epci=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.present_or_represented = present_or_represented
         self.epci = epci
         if self.instance.status != Deliberation.Status.PENDING:
             for name in self.BEFORE_THE_VOTE:
                 del self.fields[name]
-            return
-        field = self.fields["withdrawn_members"]
-        field.queryset = field.queryset.filter(pk__in=[m.pk for m in members]).order_by("last_name")
-        field.label_from_instance = _label
-        field.required = False
 
     def clean(self):
         cleaned = super().clean()
@@ -116,27 +121,74 @@ class ItemForm(forms.ModelForm):
         return deliberation
 
 
-class VoteForm(forms.Form):
-    """One choice per voice (show of hands, public ballot), or the totals
-    of a secret ballot."""
+# The tally's words, in a context of their own: « rejected » alone is
+# « refusée » in the site's catalogue, which Django reads first.
+OUTCOMES = {rules.Outcome.ADOPTED: pgettext_lazy("deliberation", "adopted"),
+            rules.Outcome.REJECTED: pgettext_lazy("deliberation", "rejected")}
 
-    def __init__(self, *args, voices, secret, **kwargs):
+
+class VoteForm(forms.Form):
+    """One choice per voice (show of hands, public ballot), with no answer
+    assumed, or the totals of a secret ballot; when it corrects a recorded
+    vote, the reason too."""
+
+    def __init__(self, *args, voices, secret, correction=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.secret = secret
         self.voices = voices
+        self.correction = correction
+        if correction:
+            self.fields["reason"] = forms.CharField(label=_("Reason for the correction"), max_length=500)
         if secret:
-            for name, label in (("pour", _("For")), ("contre", _("Against")),
+            for name, label in (("pour", pgettext_lazy("vote", "For")), ("contre", pgettext_lazy("vote", "Against")),
                                 ("abstention", _("Abstentions, blank or spoiled"))):
-                self.fields[name] = forms.IntegerField(label=label, min_value=0, initial=0)
+                self.fields[name] = forms.IntegerField(label=label, min_value=0)
             return
         for member, holder in voices:
             label = _label(member) if holder is None else _("%(member)s (pouvoir to %(holder)s)") % {
                 "member": _label(member), "holder": _label(holder)}
-            self.fields[f"voice_{member.pk}"] = forms.ChoiceField(
-                label=label, choices=Vote.Choice.choices, initial=Vote.Choice.POUR, widget=forms.RadioSelect)
+            self.fields[f"voice_{member.pk}"] = forms.ChoiceField(label=label, choices=Vote.Choice.choices,
+                                                                  widget=forms.RadioSelect)
 
     def choices(self):
         return {member.pk: self.cleaned_data[f"voice_{member.pk}"] for member, _holder in self.voices}
+
+    def rows(self):
+        """(field, holder) for the grid: one row per voice."""
+        return [(self[f"voice_{member.pk}"], holder) for member, holder in self.voices]
+
+    def preview(self, president_id):
+        """The tally as the grid stands (the initial answers: none for a
+        new vote), computed with rules.py, as the console's script does."""
+        if self.secret:
+            pour, contre, abstention = (self.initial.get(name) or 0 for name in ("pour", "contre", "abstention"))
+            missing, not_voting = 0, len(self.voices) - pour - contre - abstention
+        else:
+            given = [self.initial.get(f"voice_{member.pk}") for member, _holder in self.voices]
+            pour, contre, abstention, not_voting = (given.count(choice) for choice in Vote.Choice.values)
+            missing = given.count(None)
+        president = self.initial.get(f"voice_{president_id}")
+        result = rules.vote_result(pour, contre, secret=self.secret, president_vote=president)
+        return {"pour": pour, "contre": contre, "abstention": abstention, "not_voting": not_voting,
+                "missing": missing, "votes_cast": result.votes_cast,
+                "majority": rules.majority_needed(result.votes_cast),
+                "outcome": "" if missing else OUTCOMES[result.outcome]}
+
+
+class ClosingForm(forms.Form):
+    """« Clore la séance »: what became of each item not voted, with no
+    answer assumed."""
+
+    def __init__(self, *args, deliberations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.deliberations = deliberations
+        choices = [(status.value, status.label) for status in Deliberation.CLOSING_FATES]
+        for deliberation in deliberations:
+            self.fields[f"fate_{deliberation.pk}"] = forms.ChoiceField(
+                label=f"{deliberation.position}. {deliberation.title}", choices=choices, widget=forms.RadioSelect)
+
+    def fates(self):
+        return {d.pk: self.cleaned_data[f"fate_{d.pk}"] for d in self.deliberations}
 
 
 class AdoptForm(forms.Form):

@@ -5,6 +5,7 @@ snapshot, ballot and votes, the register's yearly counter, the
 procès-verbal and its workflow, the EPCI information copies and the
 requests for a paper copy of an act. Acts are pages (pages.py)."""
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,6 +40,10 @@ class Seance(models.Model):
     opened_at = models.DateTimeField(_("opened at"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     list_published_at = models.DateTimeField(_("list of deliberations online since"), null=True, blank=True)
+    quorum_failed_at = models.DateTimeField(
+        _("quorum found lacking at"), null=True, blank=True,
+        help_text=_("The séance could not be opened: the council is convened again (L2121-17)."),
+    )
 
     class Meta:
         verbose_name = _("séance")
@@ -50,6 +55,11 @@ class Seance(models.Model):
     @property
     def is_open(self):
         return self.opened_at is not None and self.closed_at is None
+
+    @property
+    def in_roll_call(self):
+        """The appel: members sign in before the president opens the séance."""
+        return self.opened_at is None and self.quorum_failed_at is None
 
     @property
     def day(self):
@@ -94,7 +104,10 @@ class Deliberation(models.Model):
         PENDING = "pending", _("to be examined")
         VOTED = "voted", _("voted")
         NO_QUORUM = "no_quorum", _("not voted: no quorum")
-        WITHDRAWN = "withdrawn", _("withdrawn from the agenda")
+        WITHDRAWN = "withdrawn", _("withdrawn by the president")
+        POSTPONED = "postponed", _("postponed")
+        NOT_EXAMINED = "not_examined", _("not examined")
+        URGENCY_REJECTED = "urgency_rejected", _("urgency rejected: postponed to a later séance")
 
     class Outcome(models.TextChoices):
         ADOPTED = rules.Outcome.ADOPTED.value, _("adopted")
@@ -132,7 +145,7 @@ class Deliberation(models.Model):
     withdrawn_members = models.ManyToManyField(
         USER, blank=True, related_name="+", verbose_name=_("withdrawn for a personal interest")
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PENDING)
     ballot = models.CharField(_("ballot"), max_length=10, choices=Ballot.choices, blank=True)
     outcome = models.CharField(_("result"), max_length=10, choices=Outcome.choices, blank=True)
     casting_vote = models.BooleanField(_("decided by the president's casting vote"), default=False)
@@ -178,6 +191,49 @@ class Deliberation(models.Model):
     @property
     def is_adopted(self):
         return self.outcome == self.Outcome.ADOPTED
+
+    @property
+    def voices(self):
+        """How many voices the recorded vote counted (every ballot)."""
+        return self.pour + self.contre + self.abstention + self.not_voting
+
+    # What the secretary may say of an item not voted when the séance closes.
+    CLOSING_FATES = (Status.POSTPONED, Status.WITHDRAWN, Status.NOT_EXAMINED)
+
+    def clean(self):
+        """An adopted deliberation keeps its text: the act is that text
+        (the service refuses the vote itself, this guards later edits)."""
+        if self.is_adopted and not self.text.strip():
+            raise ValidationError({"text": TEXT_REQUIRED})
+
+
+TEXT_REQUIRED = _("A deliberation cannot be adopted without its text: fill in “Text of the deliberation”.")
+
+
+class VoteCorrection(models.Model):
+    """A recorded vote corrected by the secretary before the séance closed:
+    what it said, what it says now and why, never changed nor deleted (the
+    audit trail of the vote; the act keeps its number)."""
+
+    deliberation = models.ForeignKey(Deliberation, on_delete=models.CASCADE, related_name="corrections")
+    at = models.DateTimeField(_("corrected at"), default=timezone.now)
+    by = models.ForeignKey(USER, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("by"))
+    reason = models.TextField(_("reason for the correction"))
+    before = models.TextField(_("vote before"))
+    after = models.TextField(_("vote after"))
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("vote correction")
+        verbose_name_plural = _("vote corrections")
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("A vote correction is never changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ValueError("A vote correction is never deleted.")
 
 
 class Vote(models.Model):

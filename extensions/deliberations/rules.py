@@ -66,6 +66,12 @@ def vote_result(pour, contre, secret=False, president_vote=None):
     return VoteResult(outcome, votes_cast, True)
 
 
+def majority_needed(votes_cast):
+    """L2121-20: the absolute majority of the votes cast, as the console
+    shows it beside the tally (more than half: 7 cast need 4, 8 need 5)."""
+    return votes_cast // 2 + 1
+
+
 # L2121-21: ballots ------------------------------------------------------------
 class Ballot(str, Enum):
     ORDINARY = "ordinary"  # à main levée, counts only

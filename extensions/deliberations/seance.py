@@ -17,7 +17,10 @@ from extensions.meetings import workflow
 from extensions.meetings.models import Recipient
 
 from . import rules
-from .models import Deliberation, InformationCopy, Movement, ProcesVerbal, RegisterCounter, Seance, Vote
+from .models import (
+    TEXT_REQUIRED, Deliberation, InformationCopy, Movement, ProcesVerbal, RegisterCounter, Seance, Vote,
+    VoteCorrection,
+)
 
 
 class SeanceError(Exception):
@@ -43,13 +46,16 @@ def seance_for(meeting):
 
 
 def items_without_quorum(meeting):
-    """The titles of the items of `meeting` that its closed séance left
-    « not voted: no quorum » (L2121-17): what a new convocation may take up
-    without quorum. Registered with meetings (workflow.register_quorum_record)."""
-    rows = Deliberation.objects.filter(
-        seance__meeting=meeting, seance__closed_at__isnull=False, status=Deliberation.Status.NO_QUORUM,
-    ).order_by("position").values_list("item__title", "title")
-    return [item_title or title for item_title, title in rows]
+    """The titles of the items of `meeting` left undeliberated for want of a
+    quorum (L2121-17): every item when the appel found the quorum lacking
+    (the séance was not held), else those its closed séance left « not
+    voted: no quorum ». What a new convocation may take up without quorum.
+    Registered with meetings (workflow.register_quorum_record)."""
+    deliberations = Deliberation.objects.filter(seance__meeting=meeting).order_by("position")
+    failed = deliberations.filter(seance__quorum_failed_at__isnull=False)
+    if not failed.exists():
+        failed = deliberations.filter(seance__closed_at__isnull=False, status=Deliberation.Status.NO_QUORUM)
+    return [item_title or title for item_title, title in failed.values_list("item__title", "title")]
 
 
 def _name(user):
@@ -133,16 +139,57 @@ def attendance(seance, deliberation=None):
                       pouvoirs=pouvoirs, reconvened=seance.reconvened)
 
 
+@dataclass(frozen=True)
+class RollCallRow:
+    """One line of the appel: the member, in the room or not since when,
+    the pouvoir they gave (absent) or hold."""
+
+    member: object
+    present: bool
+    since: object  # datetime of the latest movement, or None
+    holder: object = None  # who holds this member's pouvoir in force
+    giver: object = None  # whose pouvoir this member holds
+
+
+def roll_call(seance, presence):
+    latest = {m.member_id: m.at for m in seance.movements.order_by("at", "pk")}
+    gave = presence.pouvoirs
+    held = {holder.pk: giver for giver, holder in gave.items()}
+    by_id = {member.pk: member for member in presence.members}
+    return [RollCallRow(member=m, present=m.pk in presence.present, since=latest.get(m.pk), holder=gave.get(m.pk),
+                        giver=by_id.get(held.get(m.pk))) for m in presence.members]
+
+
 def _require_open(seance):
     if not seance.is_open:
         raise SeanceError(_("The séance is not open."))
 
 
-def open_seance(seance, user, president, secretaries, urgency_accepted=None):
-    """Opens the séance: the council names its secretaries (L2121-15) and,
-    when the convocation invoked urgency, rules on it (L2121-11/12)."""
-    if seance.opened_at:
+def _require_sitting(seance):
+    """Movements are recorded from the appel (before the opening) until
+    the close, unless the quorum was found lacking."""
+    if seance.closed_at or seance.quorum_failed_at:
+        raise SeanceError(_("The séance is over: nothing more can be recorded."))
+
+
+def _require_roll_call(seance):
+    if not seance.in_roll_call:
         raise SeanceError(_("The séance is already open."))
+
+
+def _quorum_refusal(presence):
+    return _(
+        "No quorum: %(present)d members present, %(quorum)d are needed (L2121-17)."
+    ) % {"present": len(presence.counted), "quorum": presence.quorum}
+
+
+def open_seance(seance, user, president, secretaries, urgency_accepted=None, urgency_rejected=()):
+    """Opens the séance once the appel shows the quorum (L2121-17): the
+    council names its secretaries (L2121-15) and, when the convocation
+    invoked urgency, rules on it (L2121-12) for the whole ordre du jour
+    (`urgency_accepted` False) or for some items only (`urgency_rejected`,
+    deliberations): their discussion is postponed to a later séance."""
+    _require_roll_call(seance)
     if not rules.secretaries_valid(len(secretaries)):
         raise SeanceError(_("Name at least one secrétaire de séance."))
     if seance.urgency_reason and urgency_accepted is None:
@@ -150,6 +197,10 @@ def open_seance(seance, user, president, secretaries, urgency_accepted=None):
     office = {member.pk for member in members(seance)}
     if president.pk not in office or any(s.pk not in office for s in secretaries):
         raise SeanceError(_("The president and the secretaries must be members in office."))
+    presence = attendance(seance)
+    if not presence.quorum_reached:
+        raise SeanceError(_quorum_refusal(presence) + " " + _(
+            "The séance cannot be opened: record the lack of quorum to convene the council again."))
     with transaction.atomic():
         try:
             workflow.open_seance(seance.meeting, user)
@@ -158,13 +209,29 @@ def open_seance(seance, user, president, secretaries, urgency_accepted=None):
         Seance.objects.filter(pk=seance.pk).update(
             opened_at=timezone.now(), president=president, urgency_accepted=urgency_accepted)
         seance.secretaries.set(secretaries)
+        if seance.urgency_reason:
+            rejected = seance.deliberations.all() if urgency_accepted is False else seance.deliberations.filter(
+                pk__in=[d.pk for d in urgency_rejected])
+            rejected.update(status=Deliberation.Status.URGENCY_REJECTED)
+    seance.refresh_from_db()
+
+
+def record_failed_quorum(seance):
+    """The appel ends without a quorum: the séance is not held and the
+    council must be convened again, at least three days later (L2121-17)."""
+    _require_roll_call(seance)
+    presence = attendance(seance)
+    if presence.quorum_reached:
+        raise SeanceError(_("The quorum is reached: open the séance."))
+    Seance.objects.filter(pk=seance.pk, quorum_failed_at__isnull=True).update(quorum_failed_at=timezone.now())
     seance.refresh_from_db()
 
 
 def record_movement(seance, member, kind, at=None):
-    """An arrival or a departure; the same movement twice in a row (a
-    double tap) is recorded once. Returns True when something changed."""
-    _require_open(seance)
+    """An arrival or a departure, at the appel or during the séance; the
+    same movement twice in a row (a double tap) is recorded once. Returns
+    True when something changed."""
+    _require_sitting(seance)
     if member.pk not in {m.pk for m in members(seance)}:
         raise SeanceError(_("This person is not a member in office of this instance."))
     with transaction.atomic():
@@ -175,6 +242,46 @@ def record_movement(seance, member, kind, at=None):
             return False
         Movement.objects.create(seance=seance, member=member, kind=kind, at=at or timezone.now())
     return True
+
+
+def all_present(seance, at=None):
+    """« Tous présents »: an arrival for every member not in the room, in
+    one step. Returns how many arrived."""
+    _require_sitting(seance)
+    moment = at or timezone.now()
+    with transaction.atomic():
+        Seance.objects.select_for_update().filter(pk=seance.pk).first()
+        present = present_ids(seance)
+        Movement.objects.bulk_create(
+            Movement(seance=seance, member=member, kind=Movement.Kind.ARRIVAL, at=moment)
+            for member in members(seance) if member.pk not in present
+        )
+    return len(members(seance)) - len(present)
+
+
+def hand_in_pouvoir(seance, giver, holder, user):
+    """A written pouvoir handed in at the séance by (or for) an absent
+    member (L2121-20), recorded by meetings with the convocation's rules."""
+    _require_sitting(seance)
+    if giver.pk in present_ids(seance):
+        raise SeanceError(_("%(name)s is present: a pouvoir is given by an absent member.") % {"name": _name(giver)})
+    try:
+        return workflow.record_pouvoir_at_seance(seance.meeting, giver, holder, user)
+    except workflow.TransitionError as error:
+        raise SeanceError(str(error)) from error
+
+
+def revoke_pouvoir(seance, giver, user):
+    """« Révoquer »: the pouvoir `giver` gave for this meeting no longer
+    counts (L2121-20: always revocable), through meetings."""
+    _require_sitting(seance)
+    pouvoir = workflow.pouvoirs_in_force(seance.meeting).filter(giver=giver).first()
+    if pouvoir is None:  # a second tap
+        return
+    try:
+        workflow.revoke_pouvoir(pouvoir, user)
+    except workflow.TransitionError as error:
+        raise SeanceError(str(error)) from error
 
 
 @dataclass(frozen=True)
@@ -193,36 +300,61 @@ def ballot_for(deliberation, presence):
                              deliberation.nomination)
 
 
+def toggle_withdrawal(deliberation, member):
+    """A member leaves the room for a personal interest in the item
+    (L2131-11), or comes back, before its vote."""
+    _require_open(deliberation.seance)
+    if deliberation.status != Deliberation.Status.PENDING:
+        raise SeanceError(_("This item has already been dealt with."))
+    if deliberation.withdrawn_members.filter(pk=member.pk).exists():
+        deliberation.withdrawn_members.remove(member)
+    else:
+        deliberation.withdrawn_members.add(member)
+
+
+def vote_refusal(deliberation, presence):
+    """Why `deliberation` cannot be voted now (a French sentence), or ""."""
+    if deliberation.status == Deliberation.Status.URGENCY_REJECTED:
+        return _("The council rejected the urgency for this item: it cannot be voted at this séance (L2121-12).")
+    if deliberation.status != Deliberation.Status.PENDING:
+        return _("This item has already been dealt with.")
+    if not deliberation.seance.is_open:
+        return _("The séance is not open.")
+    if deliberation.item is not None and not workflow.item_may_be_voted(deliberation.item,
+                                                                         deliberation.seance.urgency_accepted):
+        return _("This item cannot be voted: it did not reach the members with its délai, and the council did not "
+                 "accept the urgency (L2121-10 to L2121-12).")
+    if not presence.quorum_reached:
+        return _quorum_refusal(presence) + " " + _("The item cannot be voted.")
+    return ""
+
+
 def record_vote(deliberation, tally):
     """Records the vote of an item and its result (L2121-20), numbers it in
     the séance and in the year (R2121-9). Refused, and nothing recorded,
-    when the quorum is not reached (L2121-17) or a voice is missing."""
+    when the item may not be voted (urgency rejected, no quorum), a voice
+    is missing, or it would be adopted without its text."""
     seance = deliberation.seance
     _require_open(seance)
-    if deliberation.item is not None and not workflow.item_may_be_voted(deliberation.item, seance.urgency_accepted):
-        raise SeanceError(_("This item cannot be voted: it did not reach the members with its délai, and the "
-                            "council did not accept the urgency (L2121-10 to L2121-12)."))
     with transaction.atomic():
-        # Claim the item first, in one UPDATE: a second click finds it voted.
-        claimed = Deliberation.objects.filter(pk=deliberation.pk, status=Deliberation.Status.PENDING).update(
-            status=Deliberation.Status.VOTED, voted_at=timezone.now())
-        if not claimed:
-            raise SeanceError(_("This item has already been dealt with."))
+        deliberation.refresh_from_db()
         presence = attendance(seance, deliberation)
-        if not presence.quorum_reached:
-            raise SeanceError(_(
-                "No quorum: %(present)d members take part, %(quorum)d are needed (L2121-17). "
-                "The item cannot be voted."
-            ) % {"present": len(presence.counted), "quorum": presence.quorum})
+        refusal = vote_refusal(deliberation, presence)
+        if refusal:
+            raise SeanceError(refusal)
+        # Claim the item in one UPDATE: a second click finds it voted.
+        if not Deliberation.objects.filter(pk=deliberation.pk, status=Deliberation.Status.PENDING).update(
+                status=Deliberation.Status.VOTED, voted_at=timezone.now()):
+            raise SeanceError(_("This item has already been dealt with."))
         ballot = ballot_for(deliberation, presence)
         voices = presence.voters()
-        if ballot == rules.Ballot.SECRET:
-            counts = _secret_counts(tally, len(voices))
-            casting = None
-        else:
-            counts, casting = _named_counts(deliberation, tally, voices, seance.president_id)
-        result = rules.vote_result(counts["pour"], counts["contre"], secret=ballot == rules.Ballot.SECRET,
-                                   president_vote=casting)
+        counts, casting = _counts(ballot, tally, voices, seance.president_id)
+        result = _result(deliberation, ballot, counts, casting)
+        if ballot != rules.Ballot.SECRET:
+            Vote.objects.bulk_create(
+                Vote(deliberation=deliberation, member=member, holder=holder, choice=tally.choices[member.pk])
+                for member, holder in voices
+            )
         number_in_seance, year, number_in_year = _register_numbers(deliberation)
         Deliberation.objects.filter(pk=deliberation.pk).update(
             ballot=ballot.value, outcome=result.outcome.value, casting_vote=result.casting_vote,
@@ -232,6 +364,22 @@ def record_vote(deliberation, tally):
         )
     deliberation.refresh_from_db()
     return deliberation
+
+
+def _counts(ballot, tally, voices, president_id):
+    """The counts of a ballot and the président's choice (for a tie)."""
+    if ballot == rules.Ballot.SECRET:
+        return _secret_counts(tally, len(voices)), None
+    return _named_counts(tally, voices), tally.choices.get(president_id)
+
+
+def _result(deliberation, ballot, counts, casting):
+    """The outcome (L2121-20); refused when it would adopt an empty text."""
+    result = rules.vote_result(counts["pour"], counts["contre"], secret=ballot == rules.Ballot.SECRET,
+                               president_vote=casting)
+    if result.outcome == rules.Outcome.ADOPTED and not deliberation.text.strip():
+        raise SeanceError(str(TEXT_REQUIRED))
+    return result
 
 
 def _secret_counts(tally, voices):
@@ -244,20 +392,58 @@ def _secret_counts(tally, voices):
             "not_voting": voices - sum(values), "voters": sum(values)}
 
 
-def _named_counts(deliberation, tally, voices, president_id):
+def _named_counts(tally, voices):
+    """Every voice must have a choice: nothing is assumed (no default)."""
     missing = [member for member, _holder in voices if tally.choices.get(member.pk) not in Vote.Choice.values]
     if missing:
         raise SeanceError(_("Record the vote of: %(names)s.") % {"names": ", ".join(_name(m) for m in missing)})
-    Vote.objects.bulk_create(
-        Vote(deliberation=deliberation, member=member, holder=holder, choice=tally.choices[member.pk])
-        for member, holder in voices
-    )
     counts = {choice: 0 for choice in Vote.Choice.values}
     for member, _holder in voices:
         counts[tally.choices[member.pk]] += 1
     voters = len(voices) - counts[Vote.Choice.NOT_VOTING]
-    return ({"pour": counts["pour"], "contre": counts["contre"], "abstention": counts["abstention"],
-             "not_voting": counts["nppp"], "voters": voters}, tally.choices.get(president_id))
+    return {"pour": counts["pour"], "contre": counts["contre"], "abstention": counts["abstention"],
+            "not_voting": counts["nppp"], "voters": voters}
+
+
+def _summary(deliberation):
+    """The vote as one line, for the audit trail of corrections."""
+    line = _("%(pour)d for, %(contre)d against, %(abstention)d abstentions, %(nppp)d not taking part: "
+             "%(outcome)s") % {"pour": deliberation.pour, "contre": deliberation.contre,
+                               "abstention": deliberation.abstention, "nppp": deliberation.not_voting,
+                               "outcome": deliberation.get_outcome_display()}
+    names = " ; ".join(f"{_name(v.member)} : {v.get_choice_display()}"
+                      for v in deliberation.votes.select_related("member"))
+    return f"{line}\n{names}" if names else line
+
+
+def correct_vote(deliberation, tally, reason, user):
+    """Corrects a recorded vote (a voice misread, a total mistyped) while
+    the séance is open: the same voices, the result computed again, the
+    numbers unchanged; the vote before, after and the reason are kept in
+    the corrections' trail."""
+    seance = deliberation.seance
+    _require_open(seance)
+    if not reason.strip():
+        raise SeanceError(_("Say why the vote is corrected."))
+    with transaction.atomic():
+        deliberation = Deliberation.objects.select_for_update().get(pk=deliberation.pk)
+        if deliberation.status != Deliberation.Status.VOTED:
+            raise SeanceError(_("Only a recorded vote can be corrected."))
+        before = _summary(deliberation)
+        ballot = rules.Ballot(deliberation.ballot)
+        votes = list(deliberation.votes.select_related("member", "holder"))
+        voices = [(v.member, v.holder) for v in votes] if votes else [None] * deliberation.voices
+        counts, casting = _counts(ballot, tally, voices, seance.president_id)
+        result = _result(deliberation, ballot, counts, casting)
+        for vote in votes:
+            if vote.choice != tally.choices[vote.member_id]:
+                Vote.objects.filter(pk=vote.pk).update(choice=tally.choices[vote.member_id])
+        Deliberation.objects.filter(pk=deliberation.pk).update(
+            outcome=result.outcome.value, casting_vote=result.casting_vote, **counts)
+        deliberation.refresh_from_db()
+        VoteCorrection.objects.create(deliberation=deliberation, by=user, reason=reason.strip(), before=before,
+                                      after=_summary(deliberation))
+    return deliberation
 
 
 def _register_numbers(deliberation):
@@ -275,20 +461,28 @@ def _register_numbers(deliberation):
     return number_in_seance, year, number_in_year
 
 
-def close_seance(seance, user):
-    """Closes the séance: the items not voted are recorded as such (no
-    quorum, or not examined), the procès-verbal draft is created, and for
-    an EPCI the copy of the list owed to the member communes' councillors
-    is scheduled (L5211-40-2)."""
+def close_seance(seance, user, fates=None):
+    """Closes the séance. Each item not voted gets the fate the secretary
+    gives it (`fates`: deliberation id -> one of Deliberation.CLOSING_FATES:
+    postponed, withdrawn by the president, not examined); nothing is
+    assumed, so the close is refused while one is missing. Then the
+    procès-verbal draft is created and, for an EPCI, the copy of the list
+    owed to the member communes' councillors is scheduled (L5211-40-2)."""
     _require_open(seance)
+    fates = fates or {}
+    pending = list(seance.deliberations.filter(status=Deliberation.Status.PENDING))
+    undecided = [d for d in pending if fates.get(d.pk) not in Deliberation.CLOSING_FATES]
+    if undecided:
+        raise SeanceError(_("Say what became of: %(items)s.") % {
+            "items": ", ".join(f"{d.position}. {d.title}" for d in undecided)})
     with transaction.atomic():
         try:
             workflow.close_meeting(seance.meeting, user)
         except workflow.TransitionError as exc:
             raise SeanceError(str(exc)) from exc
-        quorum_now = attendance(seance).quorum_reached
-        seance.deliberations.filter(status=Deliberation.Status.PENDING).update(
-            status=Deliberation.Status.WITHDRAWN if quorum_now else Deliberation.Status.NO_QUORUM)
+        for deliberation in pending:
+            Deliberation.objects.filter(pk=deliberation.pk, status=Deliberation.Status.PENDING).update(
+                status=fates[deliberation.pk])
         Seance.objects.filter(pk=seance.pk).update(closed_at=timezone.now())
         ProcesVerbal.objects.get_or_create(seance=seance)
         if rules.epci_information_copies(seance.meeting.instance.body):

@@ -6,10 +6,12 @@ meetings (extensions.meetings.access.can_manage) see them; anyone else gets
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,9 +21,12 @@ from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 
 from . import deadlines, epci, listing, minutes, publication, register, rules, seance as seance_service
+from . import guide as guides
 from .connector import act_status
-from .forms import AdoptForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm
-from .models import CopyRequest, Deliberation, Movement, ProcesVerbal
+from .forms import (
+    AdoptForm, ClosingForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm,
+)
+from .models import CopyRequest, Deliberation, Movement, ProcesVerbal, Vote
 from .pages import ActPage
 from .seance import SeanceError, Tally
 
@@ -50,49 +55,97 @@ def _pdf(data, filename):
 
 
 def console(request, meeting_id):
-    """The séance at a glance: opening form, then émargement and
-    movements with the live quorum, the items, the close."""
+    """The séance at a glance, in its real order: the appel (émargement,
+    pouvoirs) with the live quorum, then the opening or the failed quorum,
+    the items, the close."""
     seance = _seance(request, meeting_id)
     presence = seance_service.attendance(seance)
-    context = {"seance": seance, "meeting": seance.meeting, "presence": presence,
+    rows = seance_service.roll_call(seance, presence)
+    context = {"seance": seance, "meeting": seance.meeting, "presence": presence, "rows": rows,
+               # Who may receive a pouvoir handed in: present, holding none yet (L2121-20).
+               "holders": [row.member for row in rows if row.present and row.giver is None],
                "deliberations": seance.deliberations.all()}
-    if not seance.opened_at:
-        context["opening_form"] = OpeningForm(members=presence.members, urgency=bool(seance.urgency_reason))
+    if seance.in_roll_call:
+        context["opening_form"] = OpeningForm(members=presence.members, deliberations=seance.deliberations.all(),
+                                              urgency=bool(seance.urgency_reason))
+    if seance.quorum_failed_at:
+        context["reconvene_url"] = reverse("wagtailadmin_pages:add", args=(
+            "meetings", "meetingpage", seance.meeting.get_parent().pk))
     return TemplateResponse(request, "deliberations/admin/console.html", context)
+
+
+def _refusing(request, step):
+    """Runs `step`; a refusal becomes a French error message."""
+    try:
+        return step()
+    except SeanceError as exc:
+        messages.error(request, str(exc))
 
 
 @require_POST
 def open_seance(request, meeting_id):
     seance = _seance(request, meeting_id)
     presence = seance_service.attendance(seance)
-    form = OpeningForm(request.POST, members=presence.members, urgency=bool(seance.urgency_reason))
-    if form.is_valid():
-        try:
-            seance_service.open_seance(seance, request.user, form.cleaned_data["president"],
-                                       list(form.cleaned_data["secretaries"]),
-                                       form.cleaned_data.get("urgency_accepted"))
-            messages.success(request, _("The séance is open."))
-        except SeanceError as exc:
-            messages.error(request, str(exc))
-    else:
+    form = OpeningForm(request.POST, members=presence.members, deliberations=seance.deliberations.all(),
+                       urgency=bool(seance.urgency_reason))
+    if not form.is_valid():
         messages.error(request, _("Check the opening: %(errors)s") % {
             "errors": " ".join(str(e) for errors in form.errors.values() for e in errors)})
+        return _to_console(seance)
+    data = form.cleaned_data
+    _refusing(request, lambda: seance_service.open_seance(
+        seance, request.user, data["president"], list(data["secretaries"]), data.get("urgency_accepted"),
+        list(data.get("urgency_rejected") or [])))
+    if seance.is_open:
+        messages.success(request, _("The séance is open."))
     return _to_console(seance)
 
 
 @require_POST
+def failed_quorum(request, meeting_id):
+    seance = _seance(request, meeting_id)
+    _refusing(request, lambda: seance_service.record_failed_quorum(seance))
+    return _to_console(seance)
+
+
+def _member(seance, value):
+    return next((m for m in seance_service.members(seance) if str(m.pk) == value), None)
+
+
+@require_POST
 def movement(request, meeting_id):
-    """An arrival or a departure, now."""
+    """An arrival or a departure, now (the console's toggles post here,
+    with or without JavaScript)."""
     seance = _seance(request, meeting_id)
     kind = request.POST.get("kind")
-    member = next((m for m in seance_service.members(seance) if str(m.pk) == request.POST.get("member")), None)
+    member = _member(seance, request.POST.get("member"))
     if kind not in Movement.Kind.values or member is None:
         messages.error(request, _("Unknown member or movement: nothing was recorded."))
-        return _to_console(seance)
-    try:
-        seance_service.record_movement(seance, member, kind)
-    except SeanceError as exc:
-        messages.error(request, str(exc))
+    else:
+        _refusing(request, lambda: seance_service.record_movement(seance, member, kind))
+    return _to_console(seance)
+
+
+@require_POST
+def all_present(request, meeting_id):
+    seance = _seance(request, meeting_id)
+    _refusing(request, lambda: seance_service.all_present(seance))
+    return _to_console(seance)
+
+
+@require_POST
+def pouvoir(request, meeting_id):
+    """A pouvoir handed in at the séance (giver and holder) or revoked
+    (giver and « revoke »)."""
+    seance = _seance(request, meeting_id)
+    giver = _member(seance, request.POST.get("giver"))
+    holder = _member(seance, request.POST.get("holder"))
+    if giver is None or (holder is None and "revoke" not in request.POST):
+        messages.error(request, _("Choose the member who gives the pouvoir and the one who holds it."))
+    elif "revoke" in request.POST:
+        _refusing(request, lambda: seance_service.revoke_pouvoir(seance, giver, request.user))
+    else:
+        _refusing(request, lambda: seance_service.hand_in_pouvoir(seance, giver, holder, request.user))
     return _to_console(seance)
 
 
@@ -101,57 +154,103 @@ def _deliberation(request, meeting_id, deliberation_id):
     return get_object_or_404(seance.deliberations, pk=deliberation_id)
 
 
+def _vote_form(deliberation, presence, data=None, fill=None):
+    """The grid for a vote to record, or for the correction of a recorded
+    one (the voices it was recorded with, pre-filled)."""
+    if deliberation.status == Deliberation.Status.VOTED:
+        secret = deliberation.ballot == rules.Ballot.SECRET
+        votes = list(deliberation.votes.select_related("member", "holder"))
+        initial = {f"voice_{v.member_id}": v.choice for v in votes}
+        initial.update(pour=deliberation.pour, contre=deliberation.contre, abstention=deliberation.abstention)
+        voices = [(v.member, v.holder) for v in votes] or [None] * deliberation.voices
+        return VoteForm(data, voices=voices, secret=secret, initial=initial, correction=True)
+    voices = presence.voters()
+    initial = {f"voice_{member.pk}": fill for member, _holder in voices} if fill in Vote.Choice.values else {}
+    secret = seance_service.ballot_for(deliberation, presence) == rules.Ballot.SECRET
+    return VoteForm(data, voices=voices, secret=secret, initial=initial)
+
+
 def item(request, meeting_id, deliberation_id):
-    """One item: its report, text, withdrawn members, huis clos, ballot
-    requests; the live quorum; the vote form or why it is blocked."""
+    """One item: the live quorum with the withdrawals, the vote grid (or
+    why it is blocked), the result and its corrections, the item's text."""
     deliberation = _deliberation(request, meeting_id, deliberation_id)
     seance = deliberation.seance
     presence = seance_service.attendance(seance, deliberation)
-    form = ItemForm(request.POST or None, instance=deliberation, members=presence.members,
+    form = ItemForm(request.POST or None, instance=deliberation,
                     present_or_represented=len(presence.counted) + len(presence.represented),
                     epci=seance.meeting.instance.kind == rules.EPCI)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Item saved."))
         return redirect("deliberations:item", meeting_id, deliberation.pk)
-    ballot = seance_service.ballot_for(deliberation, presence)
-    vote_form = VoteForm(voices=presence.voters(), secret=ballot == rules.Ballot.SECRET)
+    vote_form = _vote_form(deliberation, presence, fill=request.GET.get("remplir"))
     return TemplateResponse(request, "deliberations/admin/item.html", {
         "seance": seance, "meeting": seance.meeting, "deliberation": deliberation, "form": form,
-        "presence": presence, "ballot": ballot, "vote_form": vote_form,
+        "presence": presence, "ballot": seance_service.ballot_for(deliberation, presence),
+        "refusal": seance_service.vote_refusal(deliberation, presence), "vote_form": vote_form,
+        "tally": vote_form.preview(seance.president_id),
         "votes": deliberation.votes.select_related("member", "holder"),
+        "corrections": deliberation.corrections.select_related("by"),
     })
 
 
 @require_POST
-def vote(request, meeting_id, deliberation_id):
+def withdrawal(request, meeting_id, deliberation_id):
+    """A member leaves the room for a personal interest in the item
+    (L2131-11), or comes back: the item's quorum follows."""
     deliberation = _deliberation(request, meeting_id, deliberation_id)
-    presence = seance_service.attendance(deliberation.seance, deliberation)
-    secret = seance_service.ballot_for(deliberation, presence) == rules.Ballot.SECRET
-    form = VoteForm(request.POST, voices=presence.voters(), secret=secret)
-    if not form.is_valid():
-        messages.error(request, _("Record every voice before validating the vote."))
-        return redirect("deliberations:item", meeting_id, deliberation.pk)
-    tally = Tally(pour=form.cleaned_data["pour"], contre=form.cleaned_data["contre"],
-                  abstention=form.cleaned_data["abstention"]) if secret else Tally(choices=form.choices())
-    try:
-        deliberation = seance_service.record_vote(deliberation, tally)
-        messages.success(request, _("Deliberation No. %(number)s: %(outcome)s.") % {
-            "number": deliberation.reference, "outcome": deliberation.get_outcome_display()})
-    except SeanceError as exc:
-        messages.error(request, str(exc))
+    member = _member(deliberation.seance, request.POST.get("member"))
+    if member is None:
+        messages.error(request, _("Unknown member or movement: nothing was recorded."))
+    else:
+        _refusing(request, lambda: seance_service.toggle_withdrawal(deliberation, member))
     return redirect("deliberations:item", meeting_id, deliberation.pk)
 
 
+def _tally(form):
+    if form.secret:
+        return Tally(pour=form.cleaned_data["pour"], contre=form.cleaned_data["contre"],
+                     abstention=form.cleaned_data["abstention"])
+    return Tally(choices=form.choices())
+
+
 @require_POST
+def vote(request, meeting_id, deliberation_id):
+    """Records the vote, or (once recorded) its correction with a reason."""
+    deliberation = _deliberation(request, meeting_id, deliberation_id)
+    presence = seance_service.attendance(deliberation.seance, deliberation)
+    form = _vote_form(deliberation, presence, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Record every voice before validating the vote."))
+    elif form.correction:
+        if _refusing(request, lambda: seance_service.correct_vote(
+                deliberation, _tally(form), form.cleaned_data["reason"], request.user)):
+            messages.success(request, _("Vote corrected; the deliberation keeps its number."))
+    else:
+        recorded = _refusing(request, lambda: seance_service.record_vote(deliberation, _tally(form)))
+        if recorded:
+            messages.success(request, _("Deliberation No. %(number)s: %(outcome)s.") % {
+                "number": recorded.reference, "outcome": recorded.get_outcome_display()})
+    return redirect("deliberations:item", meeting_id, deliberation.pk)
+
+
 def close(request, meeting_id):
+    """« Clore la séance »: the items not voted, each with the fate the
+    secretary gives it, then the close."""
     seance = _seance(request, meeting_id)
-    try:
-        seance_service.close_seance(seance, request.user)
-        messages.success(request, _("The séance is closed; the list of deliberations is ready."))
-    except SeanceError as exc:
-        messages.error(request, str(exc))
-    return _to_console(seance)
+    pending = list(seance.deliberations.filter(status=Deliberation.Status.PENDING))
+    form = ClosingForm(request.POST or None, deliberations=pending)
+    if request.method == "POST":
+        if not form.is_valid():
+            messages.error(request, _("Say what became of each item not voted."))
+        else:
+            _refusing(request, lambda: seance_service.close_seance(seance, request.user, form.fates()))
+        if seance.closed_at:
+            messages.success(request, _("The séance is closed; the list of deliberations is ready."))
+    if not seance.is_open:
+        return _to_console(seance)
+    return TemplateResponse(request, "deliberations/admin/close.html", {
+        "seance": seance, "meeting": seance.meeting, "form": form, "pending": pending})
 
 
 def after(request, meeting_id):
@@ -307,3 +406,17 @@ def seances(request):
                 .select_related("instance").order_by("-start")[:50])
     return TemplateResponse(request, "deliberations/admin/seances.html", {
         "meetings": meetings, "alerts": deadlines.alerts()})
+
+
+def guide(request):
+    """« Tenir la séance », the secretary's guide."""
+    _staff(request)
+    return TemplateResponse(request, "deliberations/admin/guide.html", {"guide": mark_safe(guides.html())})
+
+
+def guide_image(request, name):
+    _staff(request)
+    path = guides.image_path(name)
+    if path is None:
+        raise Http404
+    return FileResponse(path.open("rb"), content_type="image/png")

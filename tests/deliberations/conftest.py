@@ -65,7 +65,10 @@ def secretary(db):
 
 @pytest.fixture
 def seance(meeting):
-    return seance_service.seance_for(meeting)
+    """The séance, its items with a text to adopt (an act is its text)."""
+    seance = seance_service.seance_for(meeting)
+    seance.deliberations.update(text="Le conseil municipal, après en avoir délibéré, approuve le projet.")
+    return seance
 
 
 def arrive(seance, *users):
@@ -80,9 +83,9 @@ def leave(seance, *users):
 
 @pytest.fixture
 def open_seance(seance, members, secretary):
-    """The séance opened by the maire with one secretary, eight members in."""
-    seance_service.open_seance(seance, secretary, members[0], [members[1]])
+    """Eight members in at the appel, the séance opened by the maire with one secretary."""
     arrive(seance, *members[:8])
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     return seance
 
 

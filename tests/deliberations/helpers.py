@@ -10,8 +10,8 @@ def hold(seance, secretary, members, votes=None, huis_clos=(), present=8):
     item (pour unless `votes` maps a position to a choice) and closes it."""
     from .conftest import arrive
 
-    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     arrive(seance, *members[:present])
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     for item in seance.deliberations.order_by("position"):
         item.text = f"Le conseil municipal, après en avoir délibéré, approuve : {item.title}. Mme Dupont, 3 rue des Lilas."
         item.report = f"Rapport sur {item.title}."

@@ -1,5 +1,7 @@
 """The console over HTTP: staff only, French refusals, a vote blocked when
 the quorum is lost, query counts bounded."""
+import re
+
 import pytest
 
 from extensions.deliberations import seance as seance_service
@@ -24,16 +26,44 @@ def test_only_staff_who_hold_meetings_open_the_console(client_as, meeting, role)
     assert "Émargement" not in response.content.decode()
 
 
-def test_opening_and_signing_in(staff_client, seance, members):
-    response = staff_client.get(console_url(seance.meeting))
-    assert "Ouverture de la séance" in response.content.decode()
+def test_the_appel_then_the_opening(staff_client, seance, members):
+    html = staff_client.get(console_url(seance.meeting)).content.decode()
+    assert "Appel : émargement" in html and "Constater l’absence de quorum" in html
+    assert 'name="president"' not in html  # no opening below the quorum
+    staff_client.post(console_url(seance.meeting, "mouvement/"), {"member": members[2].pk, "kind": "arrival"})
+    staff_client.post(console_url(seance.meeting, "mouvement/"), {"member": "abc", "kind": "arrival"})
+    assert seance_service.present_ids(seance) == {members[2].pk}
+    response = staff_client.post(console_url(seance.meeting, "ouvrir/"), {
+        "president": members[0].pk, "secretaries": [members[1].pk]}, follow=True)
+    assert "Quorum non atteint : 1 membres présents, 6 sont nécessaires" in response.content.decode()
+    seance.refresh_from_db()
+    assert not seance.is_open
+    html = staff_client.post(console_url(seance.meeting, "tous-presents/"), follow=True).content.decode()
+    assert "11 présents sur 11 membres en exercice" in html and 'aria-pressed="false"' not in html
+    assert "Ouverture de la séance" in html and 'name="president"' in html
     staff_client.post(console_url(seance.meeting, "ouvrir/"), {
         "president": members[0].pk, "secretaries": [members[1].pk]})
     seance.refresh_from_db()
     assert seance.is_open
-    staff_client.post(console_url(seance.meeting, "mouvement/"), {"member": members[2].pk, "kind": "arrival"})
-    staff_client.post(console_url(seance.meeting, "mouvement/"), {"member": "abc", "kind": "arrival"})
-    assert seance_service.present_ids(seance) == {members[2].pk}
+
+
+def test_a_failed_quorum_offers_the_reconvocation(staff_client, seance, members):
+    staff_client.post(console_url(seance.meeting, "quorum-non-atteint/"))
+    html = staff_client.get(console_url(seance.meeting)).content.decode()
+    assert "Créer la séance convoquée de nouveau" in html
+    assert f"/admin/pages/add/meetings/meetingpage/{seance.meeting.get_parent().pk}/" in html
+    assert 'id="attendance"' not in html
+
+
+def test_pouvoirs_handed_in_and_revoked_from_the_console(staff_client, seance, members):
+    from .conftest import arrive
+
+    arrive(seance, *members[:6])
+    staff_client.post(console_url(seance.meeting, "pouvoir/"), {"giver": members[8].pk, "holder": members[2].pk})
+    html = staff_client.get(console_url(seance.meeting)).content.decode()
+    assert "pouvoir à Élu Charpentier" in html and "porte le pouvoir de Élu Imbert" in html
+    staff_client.post(console_url(seance.meeting, "pouvoir/"), {"giver": members[8].pk, "revoke": "1"})
+    assert seance_service.attendance(seance).pouvoirs == {}
 
 
 def test_the_vote_is_blocked_when_the_quorum_is_lost(staff_client, open_seance, members, django_assert_max_num_queries):
@@ -47,7 +77,7 @@ def test_the_vote_is_blocked_when_the_quorum_is_lost(staff_client, open_seance, 
     html = staff_client.get(url).content.decode()
     assert "Quorum non atteint" in html and 'id="vote-blocked"' in html
     response = staff_client.post(url + "vote/", {f"voice_{m.pk}": "pour" for m in members}, follow=True)
-    assert "Pas de quorum" in response.content.decode()
+    assert "Quorum non atteint" in response.content.decode()
     item.refresh_from_db()
     assert item.status == "pending"
 
@@ -155,9 +185,81 @@ def test_what_the_vote_depended_on_is_fixed_after_it(staff_client, open_seance, 
     item = open_seance.deliberations.get(position=1)
     seance_service.record_vote(item, all_for(open_seance, item))
     staff_client.post(console_url(open_seance.meeting, f"point/{item.pk}/"), {
-        "withdrawn_members": [members[2].pk], "secret_requests": 5, "discussion": "Débat bref."})
+        "text": item.text, "secret_requests": 5, "discussion": "Débat bref."})
+    staff_client.post(console_url(open_seance.meeting, f"point/{item.pk}/retrait/"), {"member": members[2].pk})
     item.refresh_from_db()
     assert (item.discussion, item.secret_requests, item.withdrawn_members.count()) == ("Débat bref.", 0, 0)
+    response = staff_client.post(console_url(open_seance.meeting, f"point/{item.pk}/"), {"text": " "}, follow=True)
+    assert "ne peut être adoptée sans son texte" in response.content.decode()
+    item.refresh_from_db()
+    assert item.text
+
+
+def test_the_vote_grid_assumes_no_answer(staff_client, open_seance, members):
+    item = open_seance.deliberations.get(position=1)
+    url = console_url(open_seance.meeting, f"point/{item.pk}/")
+    html = staff_client.get(url).content.decode()
+    assert "checked" not in html.split('id="vote-form"')[1].split("</form>")[0]
+    assert "Tous pour" in html and "Voix restant à saisir" in html
+    filled = staff_client.get(url, {"remplir": "pour"}).content.decode()
+    assert len(re.findall(r'value="pour"[^>]* checked>', filled)) == 8 and "adoptée" in filled
+    voices = {f"voice_{m.pk}": "pour" for m in members[:8]}
+    del voices[f"voice_{members[3].pk}"]
+    response = staff_client.post(url + "vote/", voices, follow=True)
+    assert "Consignez chaque voix" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "pending"
+
+
+def test_a_withdrawal_changes_the_items_quorum(staff_client, open_seance, members):
+    item = open_seance.deliberations.get(position=1)
+    url = console_url(open_seance.meeting, f"point/{item.pk}/")
+    for member in members[2:5]:
+        staff_client.post(url + "retrait/", {"member": member.pk})
+    html = staff_client.get(url).content.decode()
+    assert "5 membres participent (3 retirés)" in html and 'id="vote-blocked"' in html
+    staff_client.post(url + "retrait/", {"member": members[4].pk})
+    assert "6 membres participent (2 retirés)" in staff_client.get(url).content.decode()
+
+
+def test_a_vote_corrected_from_the_console(staff_client, open_seance, members):
+    from .conftest import all_for
+
+    item = open_seance.deliberations.get(position=1)
+    item = seance_service.record_vote(item, all_for(open_seance, item))
+    url = console_url(open_seance.meeting, f"point/{item.pk}/")
+    choices = {f"voice_{m.pk}": "pour" for m in members[:8]} | {f"voice_{members[7].pk}": "contre"}
+    response = staff_client.post(url + "vote/", choices, follow=True)
+    assert "Consignez chaque voix" in response.content.decode()  # no reason given
+    response = staff_client.post(url + "vote/", choices | {"reason": "Erreur de saisie"}, follow=True)
+    html = response.content.decode()
+    assert "garde son numéro" in html and "Erreur de saisie" in html and "7 pour, 1 contre" in html
+    item.refresh_from_db()
+    assert (item.contre, item.reference) == (1, "2026-001")
+
+
+def test_closing_asks_what_became_of_each_item(staff_client, open_seance):
+    url = console_url(open_seance.meeting, "clore/")
+    html = staff_client.get(url).content.decode()
+    assert "3 points n’ont pas été votés" in html and "checked" not in html
+    first, second, third = open_seance.deliberations.order_by("position")
+    response = staff_client.post(url, {f"fate_{first.pk}": "postponed", f"fate_{second.pk}": "withdrawn"},
+                                 follow=True)
+    assert "Précisez ce qu’il advient de chaque point" in response.content.decode()
+    open_seance.refresh_from_db()
+    assert open_seance.closed_at is None
+    staff_client.post(url, {f"fate_{first.pk}": "postponed", f"fate_{second.pk}": "withdrawn",
+                            f"fate_{third.pk}": "not_examined"})
+    open_seance.refresh_from_db()
+    assert open_seance.closed_at is not None
+    assert open_seance.deliberations.get(position=1).get_status_display() == "reporté"
+
+
+def test_the_guide_is_linked_from_the_console(staff_client, open_seance):
+    assert "/admin/deliberations/guide/" in staff_client.get(console_url(open_seance.meeting)).content.decode()
+    html = staff_client.get("/admin/deliberations/guide/").content.decode()
+    assert "<h1>Tenir la séance</h1>" in html
+    assert staff_client.get("/admin/deliberations/guide/images/base.py").status_code == 404
 
 
 def test_the_dashboard_counts_down_the_legal_deadlines(staff_client, seance, secretary, members):

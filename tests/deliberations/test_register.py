@@ -30,10 +30,11 @@ def second_meeting(meeting_index, council):
 def test_numbers_follow_each_other_across_the_year(seance, second_meeting, secretary, members):
     hold(seance, secretary, members)
     second = seance_service.seance_for(second_meeting)
-    seance_service.open_seance(second, secretary, members[0], [members[1]])
+    second.deliberations.update(text="Le conseil municipal approuve.")
     from .conftest import arrive
 
     arrive(second, *members[:7])
+    seance_service.open_seance(second, secretary, members[0], [members[1]])
     first, other = second.deliberations.order_by("position")
     leave(second, *members[4:7])  # quorum lost: the refusal must not use a number
     with pytest.raises(SeanceError):
@@ -77,10 +78,10 @@ def test_two_votes_at_the_same_moment_get_consecutive_numbers(django_db_serializ
 
     from django.db import connections
 
-    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     from .conftest import arrive
 
     arrive(seance, *members[:8])
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     items = list(seance.deliberations.order_by("position")[:2])
     tallies = [all_for(seance, item) for item in items]
     barrier, errors = threading.Barrier(2), []

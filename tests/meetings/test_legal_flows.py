@@ -42,14 +42,13 @@ def field_errors(page, field):
 
 
 def fail_quorum(meeting, agent, members):
-    """The séance of `meeting` opened with one member in the room, then
-    closed: every item is « not voted: no quorum » (L2121-17)."""
+    """The appel of `meeting` finds one member in the room: the quorum is
+    found lacking and the séance is not held (L2121-17)."""
     MeetingPage.objects.filter(pk=meeting.pk).update(state=MeetingPage.State.CONVOKED)
     meeting.state = MeetingPage.State.CONVOKED
     seance = seance_service.seance_for(meeting)
-    seance_service.open_seance(seance, agent, members[0], [members[0]])
     seance_service.record_movement(seance, members[0], "arrival")
-    seance_service.close_seance(seance, agent)
+    seance_service.record_failed_quorum(seance)
     return meeting
 
 
@@ -252,16 +251,19 @@ def test_the_console_refuses_an_item_sent_late_unless_urgency_is_accepted(
     ItemNotice.objects.filter(item=item).update(convocation=meeting.convocations.get(version=1))  # no late delivery
     meeting = MeetingPage.objects.get(pk=meeting.pk)
     seance = seance_service.seance_for(meeting)
-    seance_service.open_seance(seance, agent, elus[0], [elus[1]])
     for elu in elus:
         seance_service.record_movement(seance, elu, "arrival")
+    seance_service.open_seance(seance, agent, elus[0], [elus[1]])
     late = seance.deliberations.get(item=item)
     tally = seance_service.Tally(choices={elu.pk: "pour" for elu in elus})
     with pytest.raises(seance_service.SeanceError, match="Ce point ne peut pas être voté"):
         seance_service.record_vote(late, tally)
     late.refresh_from_db()
     assert late.status == "pending" and late.number_in_year is None
-    assert seance_service.record_vote(seance.deliberations.exclude(item=item).first(), tally).status == "voted"
+    on_time = seance.deliberations.exclude(item=item).first()
+    on_time.text = "Le conseil municipal approuve le budget annexe."
+    on_time.save()
+    assert seance_service.record_vote(on_time, tally).status == "voted"
 
 
 def test_an_accepted_urgency_makes_a_late_item_votable(convoked, agent, django_capture_on_commit_callbacks):
@@ -382,9 +384,9 @@ def test_the_secretary_records_a_pouvoir_given_by_a_member_leaving(series, elus,
                                                                    django_capture_on_commit_callbacks):
     meeting = series[0]
     seance = seance_service.seance_for(meeting)
-    seance_service.open_seance(seance, agent, elus[0], [elus[1]])
     for elu in elus[:4]:
         seance_service.record_movement(seance, elu, "arrival")
+    seance_service.open_seance(seance, agent, elus[0], [elus[1]])
     seance_service.record_movement(seance, elus[3], "departure")
     meeting.refresh_from_db()
     with django_capture_on_commit_callbacks(execute=True):

@@ -279,6 +279,7 @@ CLASSIFICATION = {
     "deliberations.ProcesVerbal": PUBLIC,  # published by its flow (minutes.publish)
     "deliberations.InformationCopy": PUBLIC,
     "deliberations.CopyRequest": agents,
+    "deliberations.VoteCorrection": agents,  # the console's trail: its reason is for the staff
     "elections.Scrutin": PUBLIC,
     "elections.BureauDeVote": PUBLIC,
     "elections.Candidature": PUBLIC,  # the panel, public before the vote

@@ -156,8 +156,8 @@ def build_council(home, people):
     members = [people["elu_member"], *others]
     secretary = people["agent"]
     seance = seance_service.seance_for(held)
-    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     arrive(seance, *members[:8])
+    seance_service.open_seance(seance, secretary, members[0], [members[1]])
     for item in seance.deliberations.order_by("position"):
         item.text = f"Le conseil municipal approuve : {item.title}."
         item.report = f"Rapport sur {item.title}."
@@ -166,6 +166,10 @@ def build_council(home, people):
         item.huis_clos = item.position == 3
         item.save()
         seance_service.record_vote(item, all_for(seance, item))
+    # A vote corrected before the close: its trail is the staff's.
+    first = seance.deliberations.get(position=1)
+    seance_service.correct_vote(first, all_for(seance, first, **{members[2].username: "contre"}),
+                                "Main mal comptée", secretary)
     seance_service.close_seance(seance, secretary)
     home.add_child(instance=ActIndexPage(title="Délibérations", slug="deliberations"))
     return seance, later
