@@ -180,6 +180,9 @@ class ItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["item"].choices = [(pk, pk) for pk in existing]
         self.fields["rapporteur"].choices = [("", _("— no rapporteur —")), *rapporteurs]
+        # The editor's text area is named by the field's label (screen readers).
+        note = self.fields["note"].widget
+        note.options = {**note.options, "ariaLabelledBy": f"{self['note'].id_for_label}-label"}
         raw = self.data.get(self.add_prefix("item")) if self.is_bound else self.initial.get("item")
         self.existing = existing.get(int(raw)) if str(raw or "").isdigit() else None
         attached = attached_documents(self.existing) if self.existing else []
