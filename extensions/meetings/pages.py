@@ -91,7 +91,8 @@ class MeetingPageForm(WagtailAdminPageForm):
 
             for form in self.formsets["agenda_items"].forms:
                 if form.is_valid() and not form.cleaned_data.get("DELETE"):
-                    documents = [block.value["document"] for block in form.cleaned_data.get("documents") or []]
+                    documents = [block.value["document"] for block in form.cleaned_data.get("documents") or []
+                                 if block.value.get("document") is not None]
                     strays = misplaced_documents(instance, documents)
                     if strays:
                         form.add_error("documents", misplaced_message(instance, strays))

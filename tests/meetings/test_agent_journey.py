@@ -52,7 +52,13 @@ def photograph(tab, name):
     """A screenshot for the agent's guide, when asked for."""
     if os.environ.get("GUIDES_SCREENSHOTS") == "1":
         IMAGES.mkdir(parents=True, exist_ok=True)
-        tab.screenshot(path=str(IMAGES / f"{name}.png"), full_page=True)
+        # Wagtail's admin scrolls inside its layout, not the page: the
+        # window is made as tall as the content for the picture.
+        height = tab.evaluate("Math.max(...[...document.querySelectorAll('body, main, main *')]"
+                              ".map(element => element.scrollHeight))")
+        tab.set_viewport_size({"width": DESKTOP["viewport"]["width"], "height": min(height + 40, 4000)})
+        tab.screenshot(path=str(IMAGES / f"{name}.png"))
+        tab.set_viewport_size(DESKTOP["viewport"])
 
 
 def accessible(tab):
