@@ -53,8 +53,9 @@ def meetings_menu():
 @hooks.register("construct_help_menu")
 def french_guides(request, menu_items):
     """The French guides (guides.py) in the place of Wagtail's English
-    editor guide."""
-    menu_items[:] = [item for item in menu_items if item.name != "editor-guide"] + [
+    pages (its editor guide and « what's new » in the release)."""
+    menu_items[:] = [item for item in menu_items
+                     if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")] + [
         MenuItem(title, reverse("meetings:guide", args=[name]), icon_name="help", order=1050 + n, name=f"guide-{name}")
         for n, (name, title) in enumerate(guides.available())
     ]
