@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, PageViewRestriction, Workflow, WorkflowPage
+from wagtail.models import Collection, GroupPagePermission, PageViewRestriction, Workflow, WorkflowPage
 from wagtail.test.utils.form_data import nested_form_data, querydict_from_html, rich_text, streamfield
 
 from extensions.meetings.documents import preparation_collection
@@ -19,7 +19,7 @@ from extensions.meetings.pages import MeetingPage
 from pages.roles import AGENTS, ELUS, REDACTION
 from tests.factories import ArchiveDocumentFactory, UserFactory, install_home_page, pdf_bytes
 
-from .factories import InstanceFactory, MandateFactory, MeetingIndexPageFactory, MeetingPageFactory, attach
+from .factories import InstanceFactory, MandateFactory, MeetingIndexPageFactory, MeetingPageFactory
 
 Document = get_document_model()
 NEW = reverse("meetings_admin:new")
@@ -205,7 +205,6 @@ def test_only_the_instances_of_sites_the_agent_may_add_meetings_to(agent_client,
     epci = InstanceFactory(name="Conseil communautaire")
     MandateFactory(instance=epci, member=elus[0])
     MeetingPageFactory(parent=other_index, instance=epci)
-    from wagtail.models import GroupPagePermission
     GroupPagePermission.objects.filter(group__name=AGENTS, page=other_index).delete()
 
     assert "Conseil communautaire" not in agent_client.get(NEW).text
