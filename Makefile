@@ -1,6 +1,7 @@
 # Parvis — the two commands of the README, and their helpers.
 #   make demo   fresh clone -> .venv -> install -> migrate -> load_demo -> server
 #   make test   checks, then the whole suite on PostgreSQL and what differs on SQLite
+#   make guides the screenshots of docs/guides/, taken again by the browser tests
 PYTHON_BIN ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -13,7 +14,7 @@ PORT ?= 8000
 PYTEST_WORKERS ?= auto
 PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadfile
 
-.PHONY: demo demo-search test test-sqlite test-postgres bench soak check messages clean
+.PHONY: demo demo-search test test-sqlite test-postgres bench soak check messages guides clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON_BIN) -m venv $(VENV)
@@ -102,6 +103,14 @@ soak: $(VENV)/.installed
 	@db=$$(bash scripts/postgres.sh) || db=""; \
 	if [ -n "$$db" ]; then export DATABASE_URL="$$db"; fi; \
 	$(PY) scripts/soak.py
+
+# The screenshots of the French guides (docs/guides/images/): the browser
+# tests that walk each guide's journey photograph its steps when
+# GUIDES_SCREENSHOTS=1 (`make test` runs them without writing images).
+GUIDES_TESTS ?= tests/meetings/test_agent_journey.py
+guides: $(VENV)/.installed
+	@bash scripts/chromium.sh || true
+	GUIDES_SCREENSHOTS=1 $(PY) -m pytest -m browser $(GUIDES_TESTS)
 
 # System checks and no model change without its migration; `make test` runs it first.
 check: $(VENV)/.installed

@@ -2,11 +2,15 @@
 from django.urls import path
 
 from . import admin_views as views
+from . import preparation_views
 
 app_name = "meetings_admin"
 
 urlpatterns = [
     path("", views.meeting_index, name="index"),
+    path("nouvelle/", preparation_views.new_meeting, name="new"),
+    path("<int:meeting_id>/modifier/", preparation_views.edit_meeting, name="edit"),
+    path("<int:meeting_id>/envoi/", preparation_views.confirm_send, name="confirm_send"),
     path("<int:meeting_id>/", views.dashboard, name="dashboard"),
     path("<int:meeting_id>/etat/", views.status_fragment, name="status"),
     path("<int:meeting_id>/action/<str:name>/", views.action, name="action"),

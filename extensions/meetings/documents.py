@@ -113,6 +113,26 @@ def allowed_collection_ids(instance):
     return {instance.documents_collection_id, preparation_collection(instance).pk}
 
 
+def misplaced_documents(instance, documents):
+    """Those of `documents` outside the collections a meeting of
+    `instance` may take its documents from."""
+    allowed = allowed_collection_ids(instance)
+    return [document for document in documents if document.collection_id not in allowed]
+
+
+def upload(instance, uploaded_file, user):
+    """A file uploaded while preparing a meeting of `instance`: a library
+    document in its « En préparation » collection (seen by Agents only
+    until the convocation releases it)."""
+    document = get_document_model()(
+        title=uploaded_file.name.rsplit(".", 1)[0][:255], collection=preparation_collection(instance),
+        uploaded_by_user=user, file=uploaded_file,
+    )
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
 def release(meeting):
     """Once `meeting` is convened, its documents still in preparation move
     to the instance's collection, where its members read them. They never

@@ -3,13 +3,14 @@ one page per meeting with its ordre du jour. A meeting page is public only
 once a public meeting is convened; until then, and always for a private
 meeting, only the people access.py names may see it, on every route."""
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -22,7 +23,23 @@ from pages.roles import AGENTS
 NOTE_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link"]
 
 
-class MeetingIndexPage(Page):
+class WithoutModeration:
+    """Meetings are not under the moderation workflow: a meeting is made
+    public by being convened (access.py), never by a moderator's approval,
+    and the agents who prepare it publish each version of their work
+    (still behind its view restriction). Wagtail asks `has_workflow` (on
+    the page, and on the parent when a page is created there) and
+    `get_workflow`: both say no, for the index and its meetings."""
+
+    @property
+    def has_workflow(self):
+        return False
+
+    def get_workflow(self):
+        return None
+
+
+class MeetingIndexPage(WithoutModeration, Page):
     """Where meeting pages live (e.g. /seances/): lists the meetings the
     visitor may see, upcoming first. A section of its site, edited by the
     Agents (pages/roles.py): never below an editorial page, whose editors
@@ -47,11 +64,11 @@ class MeetingIndexPage(Page):
         return context
 
 
+DOCUMENT_KINDS = [("projet", _("draft deliberation")), ("annexe", _("annex")), ("rapport", _("report"))]
+
+
 class AttachedDocumentBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(
-        choices=[("projet", _("draft deliberation")), ("annexe", _("annex")), ("rapport", _("report"))],
-        default="projet", label=_("kind"),
-    )
+    kind = blocks.ChoiceBlock(choices=DOCUMENT_KINDS, default="projet", label=_("kind"))
     document = DocumentChooserBlock(label=_("document"))
 
     class Meta:
@@ -59,7 +76,36 @@ class AttachedDocumentBlock(blocks.StructBlock):
         label = _("document")
 
 
-class MeetingPage(RoutablePageMixin, Page):
+class MeetingPageForm(WagtailAdminPageForm):
+    """The page editor's form: the documents of each SUBMITTED item must be
+    in the instance's collections (documents.py); anywhere else, people
+    outside the instance, or anyone before the convocation, could read
+    them in the library. The error goes on the item's documents field and
+    only what is submitted is checked, so a bad stored draft never locks
+    the page: removing the document and saving again is enough."""
+
+    def clean(self):
+        data = super().clean()
+        instance = data.get("instance")
+        if instance is not None:
+            from .documents import misplaced_documents
+
+            for form in self.formsets["agenda_items"].forms:
+                if form.is_valid() and not form.cleaned_data.get("DELETE"):
+                    documents = [block.value["document"] for block in form.cleaned_data.get("documents") or []
+                                 if block.value.get("document") is not None]
+                    strays = misplaced_documents(instance, documents)
+                    if strays:
+                        form.add_error("documents", misplaced_message(instance, strays))
+        return data
+
+
+def misplaced_message(instance, strays):
+    return _("These documents must be in the collection « %(collection)s » (or its « En préparation »): "
+             "%(documents)s.") % {"collection": instance.name, "documents": ", ".join(d.title for d in strays)}
+
+
+class MeetingPage(WithoutModeration, RoutablePageMixin, Page):
     """One meeting of an instance: when and where, public or not, its
     ordre du jour, and the state of its convocation:
     préparation → prête (recipient list locked) → convoquée → séance
@@ -129,32 +175,26 @@ class MeetingPage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["meetings.MeetingIndexPage"]
     subpage_types = []
+    base_form_class = MeetingPageForm
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
 
     def clean(self):
-        """The documents stay in the instance's collections (documents.py):
-        anywhere else, people outside the instance, or anyone before the
-        convocation, could read them in the library. What the meeting
-        claims about itself must hold (workflow.circumstance_errors): a new
-        convocation after a failed quorum of an earlier meeting of the same
-        instance (L2121-17), the first meeting after the instance's renewal
-        (L2121-7); the ordre du jour's part of it is checked at sending."""
+        """What the meeting claims about itself must hold
+        (workflow.circumstance_errors): a new convocation after a failed
+        quorum of an earlier meeting of the same instance (L2121-17), the
+        first meeting after the instance's renewal (L2121-7); the ordre du
+        jour's part of it is checked at sending. Documents are checked on
+        the submitted form (MeetingPageForm), never on the stored draft, so
+        a bad draft cannot lock the page."""
         super().clean()
         if not self.instance_id:
             return
-        from .documents import allowed_collection_ids
         from .workflow import circumstance_errors
 
         errors = circumstance_errors(self)
-        allowed = allowed_collection_ids(self.instance)
-        strays = [doc.title for _item, _kind, doc in self.documents() if doc.collection_id not in allowed]
-        if strays:
-            errors[NON_FIELD_ERRORS] = [_("These documents must be in the collection « %(collection)s » (or its "
-                                          "« En préparation »): %(documents)s.") % {
-                "collection": self.instance.name, "documents": ", ".join(strays)}]
         if errors:
             raise ValidationError(errors)
 

@@ -1,15 +1,16 @@
 """The admin of meetings: instances with their mandates (a snippet
-viewset), the « Séances » dashboard for Agents, a link from the meeting's
+viewset), the « Séances » menu for Agents (the meetings and « Nouvelle
+séance »), the French guides in the help menu, a link from the meeting's
 edit page to it, and the public agenda's section of public meetings."""
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls
+from . import admin_urls, guides
 from .access import can_manage
 from .agenda import agenda_section
 from .models import Instance
@@ -43,7 +44,21 @@ class DashboardMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def meetings_menu():
-    return DashboardMenuItem(_("Meetings"), reverse("meetings_admin:index"), icon_name="date", order=350)
+    return SubmenuMenuItem(_("Meetings"), Menu(items=[
+        DashboardMenuItem(_("All meetings"), reverse("meetings_admin:index"), icon_name="date", order=100),
+        DashboardMenuItem(_("New meeting"), reverse("meetings_admin:new"), icon_name="plus", order=200),
+    ]), icon_name="date", order=350, name="meetings")
+
+
+@hooks.register("construct_help_menu")
+def french_guides(request, menu_items):
+    """The French guides (guides.py) in the place of Wagtail's English
+    pages (its editor guide and « what's new » in the release)."""
+    menu_items[:] = [item for item in menu_items
+                     if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")] + [
+        MenuItem(title, reverse("meetings:guide", args=[name]), icon_name="help", order=1050 + n, name=f"guide-{name}")
+        for n, (name, title) in enumerate(guides.available())
+    ]
 
 
 @hooks.register("register_page_header_buttons")

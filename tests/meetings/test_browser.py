@@ -56,8 +56,9 @@ def test_agent_sends_elu_acknowledges_and_gives_a_pouvoir(new_window, council_me
     agent.goto(dashboard)
     agent.get_by_role("button", name="Arrêter la liste des destinataires (prête)").click()
     expect(agent.get_by_text("Anne Conseil")).to_be_visible()
-    agent.get_by_role("button", name="Envoyer la convocation").click()
-    expect(agent.get_by_role("status")).to_contain_text("en cours d'envoi")
+    agent.get_by_role("link", name="Vérifier et envoyer la convocation").click()
+    agent.get_by_role("button", name="Envoyer", exact=True).click()
+    expect(agent.get_by_role("status")).to_contain_text("La convocation part")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(e.email for e in council_meeting["elus"])
 
     elu = new_window(PHONE)

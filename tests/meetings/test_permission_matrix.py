@@ -176,15 +176,12 @@ def test_commission_space_lists_its_upcoming_meetings(client, world):
 
 
 def test_a_commission_document_outside_its_space_is_refused(world):
-    from django.core.exceptions import ValidationError
+    """The editors refuse it on the item's field (tests/meetings/test_preparation.py)."""
+    from extensions.meetings.documents import misplaced_documents
 
-    private = world["meetings"]["private"]
-    attach(world["meetings"]["public"])  # a council document...
-    item = private.agenda_items.first()
-    item.documents.append(("document", {"kind": "annexe", "document": world["documents"]["public"]}))
-    item.save()
-    with pytest.raises(ValidationError):
-        private.full_clean()
+    council_document = world["documents"]["public"]
+    assert misplaced_documents(world["meetings"]["private"].instance, [council_document]) == [council_document]
+    assert misplaced_documents(world["meetings"]["public"].instance, [council_document]) == []
 
 
 def test_wagtail_sees_private_meetings_as_private(world):
