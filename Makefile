@@ -107,7 +107,7 @@ soak: $(VENV)/.installed
 # The screenshots of the French guides (docs/guides/images/): the browser
 # tests that walk each guide's journey photograph its steps when
 # GUIDES_SCREENSHOTS=1 (`make test` runs them without writing images).
-GUIDES_TESTS ?= tests/meetings/test_agent_journey.py
+GUIDES_TESTS ?= tests/meetings/test_agent_journey.py tests/meetings/test_elu_journey.py tests/deliberations/test_console_journey.py
 guides: $(VENV)/.installed
 	@bash scripts/chromium.sh || true
 	GUIDES_SCREENSHOTS=1 $(PY) -m pytest -m browser $(GUIDES_TESTS)

@@ -24,6 +24,4 @@ urlpatterns = [
     path("<int:meeting_id>/pdf/<str:what>/", views.pdf, name="pdf"),
     path("", views.seances, name="seances"),
     path("registres/", views.yearly_tables, name="registers"),
-    path("guide/", views.guide, name="guide"),
-    path("guide/images/<str:name>", views.guide_image, name="guide_image"),
 ]

@@ -6,12 +6,11 @@ meetings (extensions.meetings.access.can_manage) see them; anyone else gets
 from django.contrib import messages
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Count
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +20,6 @@ from extensions.meetings.access import can_manage
 from extensions.meetings.pages import MeetingPage
 
 from . import deadlines, epci, listing, minutes, publication, register, rules, seance as seance_service
-from . import guide as guides
 from .connector import act_status
 from .forms import (
     AdoptForm, ClosingForm, CopyRequestForm, ItemForm, OpeningForm, PublicTextForm, SignedFileForm, VoteForm,
@@ -406,17 +404,3 @@ def seances(request):
                 .select_related("instance").order_by("-start")[:50])
     return TemplateResponse(request, "deliberations/admin/seances.html", {
         "meetings": meetings, "alerts": deadlines.alerts()})
-
-
-def guide(request):
-    """« Tenir la séance », the secretary's guide."""
-    _staff(request)
-    return TemplateResponse(request, "deliberations/admin/guide.html", {"guide": mark_safe(guides.html())})
-
-
-def guide_image(request, name):
-    _staff(request)
-    path = guides.image_path(name)
-    if path is None:
-        raise Http404
-    return FileResponse(path.open("rb"), content_type="image/png")

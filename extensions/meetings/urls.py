@@ -1,9 +1,9 @@
 """Front-end addresses of meetings outside the page tree: the personal
 links of convocations, the calendar feeds, the check of a file against a
-convocation's manifest, the guides (guides.py). Meeting pages themselves are served by Wagtail."""
+convocation's manifest. Meeting pages themselves are served by Wagtail."""
 from django.urls import path
 
-from . import feeds, guides, member_views, views
+from . import feeds, member_views, views
 
 app_name = "meetings"
 
@@ -19,6 +19,4 @@ urlpatterns = [
     path("calendrier/seances.ics", feeds.public_feed, name="public_feed"),
     path("calendrier/prive/<str:token>.ics", feeds.private_feed, name="private_feed"),
     path("convocations/<int:convocation_id>/verification/", views.check_file, name="check_file"),
-    path("guides/images/<str:name>", guides.guide_image, name="guide_image"),
-    path("guides/<str:name>/", guides.guide, name="guide"),
 ]

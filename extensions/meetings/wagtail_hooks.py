@@ -10,7 +10,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_urls, guides
+from . import admin_urls
 from .access import can_manage
 from .agenda import agenda_section
 from .models import Instance
@@ -48,17 +48,6 @@ def meetings_menu():
         DashboardMenuItem(_("All meetings"), reverse("meetings_admin:index"), icon_name="date", order=100),
         DashboardMenuItem(_("New meeting"), reverse("meetings_admin:new"), icon_name="plus", order=200),
     ]), icon_name="date", order=350, name="meetings")
-
-
-@hooks.register("construct_help_menu")
-def french_guides(request, menu_items):
-    """The French guides (guides.py) in the place of Wagtail's English
-    pages (its editor guide and « what's new » in the release)."""
-    menu_items[:] = [item for item in menu_items
-                     if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")] + [
-        MenuItem(title, reverse("meetings:guide", args=[name]), icon_name="help", order=1050 + n, name=f"guide-{name}")
-        for n, (name, title) in enumerate(guides.available())
-    ]
 
 
 @hooks.register("register_page_header_buttons")
