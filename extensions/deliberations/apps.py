@@ -11,13 +11,17 @@ class DeliberationsConfig(AppConfig):
 
     def ready(self):
         # Connects the guard on published files; registers acts with the
-        # search; tells meetings which items failed for want of quorum.
-        from extensions.meetings.workflow import register_quorum_record
+        # search; tells meetings which items failed for want of quorum and that
+        # the séance is opened and closed in the console.
+        from django.urls import reverse
+
+        from extensions.meetings.workflow import register_quorum_record, register_seance_console
 
         from . import searchables, signals  # noqa: F401
         from .roles import ensure_deliberation_roles
         from .seance import items_without_quorum
 
         register_quorum_record(items_without_quorum)
+        register_seance_console(lambda meeting: reverse("deliberations:console", args=[meeting.pk]))
 
         post_migrate.connect(ensure_deliberation_roles, sender=self)

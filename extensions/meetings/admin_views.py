@@ -83,6 +83,7 @@ def dashboard(request, meeting_id):
         "send_form": SendForm(), "posting_form": PostingForm(initial={"posted_on": timezone.localdate()}),
         "events": trail(meeting).order_by("-at", "-pk")[:200],
         "has_paper": meeting.recipients.filter(channel=Recipient.Channel.PAPER).exists(),
+        "console_url": workflow.seance_console_url(meeting),
     }
     return TemplateResponse(request, "meetings/admin/dashboard.html", context)
 
@@ -100,6 +101,8 @@ ACTIONS = {
     "open": (workflow.open_seance, _("The séance is open: no more convocations nor answers.")),
     "close": (workflow.close_meeting, _("The meeting is closed.")),
 }
+# Done in the séance console when an app provides one (workflow.register_seance_console).
+SEANCE_ACTIONS = {"open", "close"}
 
 
 @require_POST
@@ -109,6 +112,9 @@ def action(request, meeting_id, name):
         return _send(request, meeting)
     if name not in ACTIONS:
         raise Http404
+    if name in SEANCE_ACTIONS and workflow.seance_console_url(meeting):
+        messages.error(request, _("Open and close the séance from the séance console: the quorum is checked there."))
+        return redirect("meetings_admin:dashboard", meeting.pk)
     function, success = ACTIONS[name]
     try:
         function(meeting, request.user)

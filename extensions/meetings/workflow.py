@@ -10,6 +10,7 @@ extensions.deliberations call (never by changing `state` themselves):
     item_addition_refusals(meeting, items)    why items may not be added after sending
     item_may_be_voted(item, urgency_accepted) the délai of the item met (or urgency ruled)
     register_quorum_record(reader) / items_without_quorum(meeting)
+    register_seance_console(url_for) / seance_console_url(meeting)
     open_seance(meeting, user)                convoquée → séance ouverte
     close_meeting(meeting, user)              séance ouverte → close
     answers(meeting) / pouvoirs_in_force(meeting) / expected_presence(meeting)
@@ -135,6 +136,24 @@ def register_quorum_record(reader):
     their titles (empty: the quorum did not fail, or no séance recorded)."""
     _quorum_records.append(reader)
     return reader
+
+
+_seance_consoles = []
+
+
+def register_seance_console(url_for):
+    """Lets the app that holds the séances (extensions.deliberations) be
+    where a convened meeting is opened and closed: its console checks the
+    quorum, the appel and each item's fate, which a bare « open » from the
+    dashboard would skip. `url_for(meeting)` is the console's address."""
+    _seance_consoles.append(url_for)
+    return url_for
+
+
+def seance_console_url(meeting):
+    """The address of the séance console of `meeting`, or "" when no app
+    holds séances (the dashboard then opens and closes it itself)."""
+    return next((url_for(meeting) for url_for in _seance_consoles), "")
 
 
 def items_without_quorum(meeting):

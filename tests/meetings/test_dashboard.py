@@ -4,6 +4,7 @@ whatever the number of members), re-sends to one member in one click,
 records the posting of the paper batch, and downloads the attestation."""
 import pytest
 from django.core import mail
+from django.urls import reverse
 
 from extensions.meetings import links, workflow
 from extensions.meetings.models import AuditEvent, Delivery
@@ -120,3 +121,15 @@ def test_the_attestation_shows_receipts_and_answers(staff, convoked, elus):
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     manifest = staff.get(f"/admin/seances/convocations/{convocation.pk}/manifeste.json")
     assert manifest.content.decode() == convocation.manifest
+
+
+def test_the_seance_is_opened_in_the_console_where_the_quorum_is_checked(client, convoked, agent):
+    """The dashboard sends the secretary to the séance console; a bare
+    « open » from it, which would skip the appel and the quorum, is refused."""
+    client.force_login(agent)
+    page = client.get(f"/admin/seances/{convoked.pk}/").content.decode()
+    assert f'href="{reverse("deliberations:console", args=[convoked.pk])}"' in page
+    response = client.post(f"/admin/seances/{convoked.pk}/action/open/", follow=True)
+    assert "le quorum y est vérifié" in response.content.decode()
+    convoked.refresh_from_db()
+    assert convoked.state == "convoked"
