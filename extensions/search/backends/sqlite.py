@@ -17,10 +17,11 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ..analysis import ELISIONS, analyse, analysed_text, fold, folded_text, tokens
+from ..vocabulary import VocabularyIndexMixin
 from .facets import DatabaseFacetsMixin
 
 
-class FrenchSQLiteIndex(SQLiteIndex):
+class FrenchSQLiteIndex(VocabularyIndexMixin, SQLiteIndex):
     def add_items(self, model, objs):
         """Stores the analysed text of `objs` (modelsearch stores it raw)."""
         if not model.get_search_fields() or not objs:
