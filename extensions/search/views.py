@@ -73,7 +73,7 @@ def run(request, form):
             "original_query": original if original != params.query else None,
             "correction_link": replaced(request.GET, "q", params.query),
             "sorts": sort_links(request.GET, params.sort),
-            "site_name": site.site_name if site else "",
+            "site_name": (site.site_name or site.root_page.title) if site else "",
             # What the "Search terms" report counts.
             "record": first_page and is_public_query(request, paginator.count),
         }
