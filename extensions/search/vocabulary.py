@@ -72,6 +72,34 @@ def record(objs):
             )
 
 
+# PostgreSQL's side of record(), for index entries it has just written: the
+# words of their plain text (title_text, body_text, which modelsearch keeps)
+# split, folded and counted in SQL. The same words as words_of(): letters
+# only, 3 to 60 of them, no stop word; one form shown per folded key.
+RECORD_ENTRIES = """
+INSERT INTO {words} (folded, word, weight)
+SELECT unaccent(word), min(word), count(*) FROM (
+    SELECT DISTINCT entry.id, word
+    FROM {entries} AS entry,
+         regexp_split_to_table(lower(entry.title_text || ' ' || entry.body_text), '[^[:alpha:]]+') AS word
+    WHERE entry.content_type_id = %s AND entry.object_id = ANY(%s)
+) AS found
+WHERE length(word) BETWEEN 3 AND 60 AND unaccent(word) <> ALL(%s) AND length(unaccent(word)) <= 60
+GROUP BY 1 ORDER BY 1
+ON CONFLICT (folded) DO UPDATE SET word = EXCLUDED.word, weight = {words}.weight + EXCLUDED.weight
+"""
+
+
+def record_entries(connection, entries_table, content_type_pk, object_ids):
+    """record() done by PostgreSQL from the index entries of `object_ids`:
+    no second pass over the objects' fields in Python."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            RECORD_ENTRIES.format(words=Word._meta.db_table, entries=entries_table),
+            [content_type_pk, [str(pk) for pk in object_ids], sorted(STOP_WORDS)],
+        )
+
+
 class VocabularyIndexMixin:
     """For a backend's index class: what is indexed enters the vocabulary
     (the database indexes add one object through add_items())."""

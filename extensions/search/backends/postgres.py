@@ -46,9 +46,9 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchResults,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from ..vocabulary import VocabularyIndexMixin
+from ..vocabulary import record_entries
 
 SEARCH_CONFIG = "parvis_french"
 AUTOCOMPLETE_CONFIG = "parvis_simple"
@@ -360,8 +360,13 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
         return counts
 
 
-class FrenchPostgresIndex(VocabularyIndexMixin, PostgresIndex):
-    pass
+class FrenchPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """Indexes `objs`, then adds their words to the vocabulary in SQL."""
+        super().add_items(model, objs)
+        if model.get_search_fields() and objs:
+            record_entries(self.write_connection, IndexEntry._meta.db_table, get_content_type_pk(model),
+                           [obj.pk for obj in objs])
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
