@@ -102,11 +102,13 @@ def test_the_search_page_costs_a_fixed_number_of_queries_in_one_transaction(sear
         ArchiveDocumentFactory(title=f"Menu de la cantine {number}", act_date=datetime.date(2020 + number, 1, 1))
         StandardPageFactory(parent=home_page, title=f"La cantine {number}")
     refresh()
-    search_queries(client, {"q": "cantine", "sort": "date"})  # caches: site, settings, content types
+    for _warm_up in range(2):  # caches: site, settings (created on the first), navigation, content types
+        search_queries(client, {"q": "cantine", "sort": "date"})
     few = search_queries(client, {"q": "cantine", "sort": "date"})
     for number in range(2, 30):
         ArchiveDocumentFactory(title=f"Menu de la cantine {number}", act_date=datetime.date(1990 + number, 1, 1))
     refresh()
+    search_queries(client, {"q": "cantine", "sort": "date"})  # the navigation, rebuilt after publications
     many = search_queries(client, {"q": "cantine", "sort": "date"})
     assert len(many) == len(few) <= 40, "\n".join(sorted(set(many) ^ set(few)))
     # One read transaction (a savepoint inside the test's own) at most.
