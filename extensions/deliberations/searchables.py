@@ -1,6 +1,7 @@
 """Published acts in the site's search (extensions.search registry): the
 act pages of the current site that the visitor may see. Items examined in
 a closed sitting are never published, so never found."""
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from extensions.search.registry import Result, SearchableType, indexed_text, register
@@ -16,12 +17,18 @@ def visible_acts(request):
     return ActPage.objects.filter(path__in=paths) if paths else ActPage.objects.none()
 
 
+def adopted_on(act):
+    """The date that matters for an act: its vote (else when it went online)."""
+    voted_at = act.deliberation.voted_at
+    return timezone.localdate(voted_at) if voted_at else act.online_on
+
+
 def present_acts(acts, request):
     loaded = ActPage.objects.select_related("deliberation").in_bulk([act.pk for act in acts])
     return [
         Result(
             obj=act, title=act.title, url=act.get_url(request) or "", type_label=str(_("Deliberation")),
-            date=act.online_on, details=[act.deliberation.reference], text=indexed_text(act),
+            date=adopted_on(act), details=[act.deliberation.reference], text=indexed_text(act),
         )
         for act in (loaded[a.pk] for a in acts if a.pk in loaded)
     ]

@@ -2,6 +2,7 @@
 convened meetings for everyone, private ones and meetings in preparation
 only for those access.py lets see them (members of the instance, staff)."""
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 from extensions.search.registry import Result, SearchableType, indexed_text, register
 
@@ -10,11 +11,16 @@ from .pages import MeetingPage
 
 
 def visible_for(request):
-    """By page path: a search server applies `path` (a FilterField of every
-    page) to its count as to its hits, while it drops a filter on the id
-    (the count then told of meetings nobody may see); nothing visible is
-    `none()`, which runs no search."""
-    paths = list(visible_meetings(request.user).values_list("path", flat=True))
+    """The meetings of the requested site (another site's séance is that
+    site's to show) the visitor may see. By page path: a search server
+    applies `path` (a FilterField of every page) to its count as to its
+    hits, while it drops a filter on the id (the count then told of meetings
+    nobody may see); nothing visible is `none()`, which runs no search."""
+    meetings = visible_meetings(request.user)
+    site = Site.find_for_request(request)
+    if site is not None:
+        meetings = meetings.descendant_of(site.root_page, inclusive=True)
+    paths = list(meetings.values_list("path", flat=True))
     return MeetingPage.objects.filter(path__in=paths) if paths else MeetingPage.objects.none()
 
 

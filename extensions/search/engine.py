@@ -3,7 +3,9 @@ backend search over what the request may see, merged by relevance or date,
 with counts, facets, excerpts and suggestions. The views only render."""
 import heapq
 import logging
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime, time
 from itertools import islice
 from typing import Optional
@@ -14,6 +16,7 @@ from modelsearch.backends import get_search_backend
 
 from .excerpts import excerpt, highlight
 from .registry import FACET_LABELS, searchable_types
+from .synonyms import expand, groups_for
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +103,18 @@ class Search:
         self.types = searchable_types()
         self._results = {}
 
+    @cached_property
+    def expanded(self):
+        """(what the backend searches, what excerpts highlight): the query
+        with its synonyms (synonyms.py)."""
+        return expand(self.params.query, groups_for(self.request))
+
+    def session(self):
+        """A context for every query of this search: the backend's read
+        session (one transaction on PostgreSQL) when it has one."""
+        session = getattr(self.backend, "read_session", None)
+        return session() if session else nullcontext()
+
     def filtered(self, search_type, ignore=()):
         """The type's visible queryset with the facet filters, or None when a
         filter names a facet the type does not have (it cannot match)."""
@@ -125,7 +140,7 @@ class Search:
             if queryset is not None and queryset.query.is_empty():
                 queryset = None  # nothing visible: no query, no count to leak
             self._results[search_type.key] = None if queryset is None else self.backend.search(
-                self.params.query, queryset, operator="and", order_by_relevance=self.params.sort != "date"
+                self.expanded[0], queryset, operator="and", order_by_relevance=self.params.sort != "date"
             ).annotate_score("_score")
         return self._results[search_type.key]
 
@@ -188,9 +203,10 @@ class Search:
     def present(self, hits):
         """Results to show for (type, object) hits, with excerpts."""
         results = present_hits(hits, self.request)
+        highlighted = self.expanded[1]
         for result in results:
-            result.excerpt = excerpt(result.text, self.params.query)
-            result.title_html = highlight(result.title, self.params.query)
+            result.excerpt = excerpt(result.text, highlighted)
+            result.title_html = highlight(result.title, highlighted)
         return results
 
 

@@ -2,6 +2,8 @@
 PDF's extracted text...) where most of the searched words occur, with those
 words marked. Words are compared after French analysis, so "cantines"
 marks "cantine" and "deliberation" marks "délibération"."""
+from functools import lru_cache
+
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -20,11 +22,16 @@ def query_terms(query):
     return {term for term in map(analyse_word, words) if term}, {fold(word) for word in words if len(word) > 2}
 
 
+@lru_cache(maxsize=131_072)
+def word_keys(word):
+    """(term, folded) of a word of a text: each distinct word analysed once
+    per process, however often it occurs in however many results."""
+    return analyse_word(word), fold(word)
+
+
 def _matches(word, terms, prefixes):
-    if analyse_word(word) in terms:
-        return True
-    folded = fold(word)
-    return any(folded.startswith(prefix) for prefix in prefixes)
+    term, folded = word_keys(word)
+    return term in terms or any(folded.startswith(prefix) for prefix in prefixes)
 
 
 def best_window(words, hits):
@@ -33,7 +40,7 @@ def best_window(words, hits):
     hits = hits[:200]
     best, best_score = hits[0], 0
     for position in hits:
-        window = {fold(words[i][2]) for i in hits if position - WORDS_BEFORE <= i <= position + WORDS_AFTER}
+        window = {word_keys(words[i][2])[1] for i in hits if position - WORDS_BEFORE <= i <= position + WORDS_AFTER}
         if len(window) > best_score:
             best, best_score = position, len(window)
     return best

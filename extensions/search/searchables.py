@@ -38,11 +38,16 @@ def present_pages(pages, request):
                 title=page.title,
                 url=page.get_url(request) or "",
                 type_label=str(page.specific_class._meta.verbose_name).capitalize(),
-                date=getattr(page, "date", None) or page.first_published_at,
+                date=date_that_matters(page),
                 text=indexed_text(page),
             )
         )
     return results
+
+
+def date_that_matters(page):
+    """An event's start, a news item's date, else when it was first published."""
+    return getattr(page, "start", None) or getattr(page, "date", None) or page.first_published_at
 
 
 def library_page(request):

@@ -2,17 +2,22 @@
 asks: never cached, never indexed by robots."""
 import logging
 
+from dataclasses import replace
+
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
 from .engine import SERVER_ERRORS, Search, suggestions
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .searchables import visible_pages
+from .tasks import record_search
+from .vocabulary import corrected
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 10
@@ -26,6 +31,9 @@ def search_page(request):
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         try:
             context.update(run(request, form))
+            if context.pop("record"):
+                # After the search's transaction, which is rolled back.
+                record_search.enqueue(context["query"])
         except SERVER_ERRORS:
             logger.exception("Search server unavailable")
             context["unavailable"] = True
@@ -36,28 +44,50 @@ def search_page(request):
 
 
 def run(request, form):
-    params = form.params()
-    search = Search(request, params)
-    paginator = Paginator(search.merged(), PER_PAGE)
-    page_obj = paginator.get_page(form.cleaned_data["page"] or 1)
-    first_page = page_obj.number == 1
-    if first_page and is_public_query(request, paginator.count):
-        # What the "Search terms" report counts.
-        Query.get(params.query).add_hit()
-    facets = search.facets()
-    for group in facets:
-        for value in group.values:
-            value.url = facet_url(request.GET, group.name, value.value, value.active)
-    return {
-        "query": params.query,
-        "params": params,
-        "page_obj": page_obj,
-        "results": search.present(page_obj.object_list),
-        "total": paginator.count,
-        "total_is_exact": paginator.object_list.count_is_exact,
-        "facets": facets,
-        "promotions": pinned_results(request, params.query) if first_page else [],
-    }
+    """The page's context: one read session (one transaction on PostgreSQL)
+    for the whole search, the correction's included."""
+    search = Search(request, form.params())
+    with search.session():
+        paginator = Paginator(search.merged(), PER_PAGE)
+        original = None
+        if paginator.count == 0:
+            search, original = forgiven(search), search.params.query
+            paginator = Paginator(search.merged(), PER_PAGE)
+        params = search.params
+        page_obj = paginator.get_page(form.cleaned_data["page"] or 1)
+        first_page = page_obj.number == 1
+        facets = search.facets()
+        for group in facets:
+            for value in group.values:
+                value.url = facet_url(request.GET, group.name, value.value, value.active)
+        site = Site.find_for_request(request)
+        return {
+            "query": params.query,
+            "params": params,
+            "page_obj": page_obj,
+            "results": search.present(page_obj.object_list),
+            "total": paginator.count,
+            "total_is_exact": paginator.object_list.count_is_exact,
+            "facets": facets,
+            "promotions": pinned_results(request, params.query) if first_page else [],
+            "original_query": original if original != params.query else None,
+            "correction_link": replaced(request.GET, "q", params.query),
+            "sorts": sort_links(request.GET, params.sort),
+            "site_name": (site.site_name or site.root_page.title) if site else "",
+            # What the "Search terms" report counts.
+            "record": first_page and is_public_query(request, paginator.count),
+        }
+
+
+def forgiven(search):
+    """For a search that found nothing: the search for its words corrected
+    from the index's vocabulary when that finds what the visitor may see
+    (so no correction ever names a word of hidden content), else itself."""
+    correction = corrected(search.params.query)
+    if correction is None:
+        return search
+    other = Search(search.request, replace(search.params, query=correction), search.backend)
+    return other if other.merged().count() else search
 
 
 def is_public_query(request, total):
@@ -77,6 +107,21 @@ def facet_url(query, name, value, active):
     else:
         params[name] = value
     return "?" + params.urlencode()
+
+
+def replaced(query, name, value):
+    """The query string with one parameter changed, from the first page."""
+    params = query.copy()
+    params.pop("page", None)
+    params[name] = value
+    return params.urlencode()
+
+
+def sort_links(query, current):
+    return [
+        {"label": label, "url": "?" + replaced(query, "sort", value), "active": value == current}
+        for value, label in SearchForm.base_fields["sort"].choices
+    ]
 
 
 def pinned_results(request, query):

@@ -12,6 +12,7 @@ class PagesConfig(AppConfig):
     def ready(self):
         from wagtail.signals import post_page_move
 
+        from . import navigation  # noqa: F401 - its cache's invalidation handlers
         from .roles import ensure_roles, grant_new_section, regrant_moved_sections
 
         # Permissions only exist once every app has migrated, hence

@@ -38,7 +38,7 @@ def fresh_database(workdir, name="parvis_http_bench"):
 
 
 class DemoInstance:
-    def __init__(self, workdir, workers=2):
+    def __init__(self, workdir, workers=2, database="parvis_http_bench"):
         self.workdir = Path(workdir)
         self.workers = workers
         self.port = free_port()
@@ -48,7 +48,7 @@ class DemoInstance:
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost,.localhost",
-            "DATABASE_URL": fresh_database(self.workdir),
+            "DATABASE_URL": fresh_database(self.workdir, database),
             "MEDIA_ROOT": str(self.workdir / "media"),
             "PRIVATE_MEDIA_ROOT": str(self.workdir / "private"),
             "STATIC_ROOT": str(self.workdir / "static"),

@@ -4,6 +4,8 @@ messages for bad input."""
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils.http import urlencode
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
@@ -83,3 +85,31 @@ def test_an_empty_search_shows_the_form_only(search_backend, home_page, client):
     response = client.get("/recherche/")
     assert response.status_code == 200
     assert 'name="q"' in response.content.decode()
+
+
+def search_queries(client, params):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/recherche/", params).status_code == 200
+    return [query["sql"] for query in queries.captured_queries]
+
+
+def test_the_search_page_costs_a_fixed_number_of_queries_in_one_transaction(search_backend, home_page,
+                                                                               library_page, refresh, client):
+    """Whatever the number of results: the count, the page of results, the
+    facets, the excerpts and the page around them (the query log is a task).
+    Sorted by date, the pages (published today) come first, then acts."""
+    for number in range(2):
+        ArchiveDocumentFactory(title=f"Menu de la cantine {number}", act_date=datetime.date(2020 + number, 1, 1))
+        StandardPageFactory(parent=home_page, title=f"La cantine {number}")
+    refresh()
+    for _warm_up in range(2):  # caches: site, settings (created on the first), navigation, content types
+        search_queries(client, {"q": "cantine", "sort": "date"})
+    few = search_queries(client, {"q": "cantine", "sort": "date"})
+    for number in range(2, 30):
+        ArchiveDocumentFactory(title=f"Menu de la cantine {number}", act_date=datetime.date(1990 + number, 1, 1))
+    refresh()
+    search_queries(client, {"q": "cantine", "sort": "date"})  # the navigation, rebuilt after publications
+    many = search_queries(client, {"q": "cantine", "sort": "date"})
+    assert len(many) == len(few) <= 40, "\n".join(sorted(set(many) ^ set(few)))
+    # One read transaction (a savepoint inside the test's own) at most.
+    assert len([sql for sql in many if sql.startswith("SAVEPOINT")]) <= 1

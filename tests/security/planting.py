@@ -301,6 +301,9 @@ INFRASTRUCTURE = {
     "wagtailsearchpromotions.QueryDailyHits": "counts",
     "wagtailsearch.IndexEntry": "the index itself: swept through search",
     "wagtailsearch.SQLiteFTSIndexEntry": "the index itself: swept through search",
+    "parvis_search.Word": "words of the index (no digits: never a marker); only offered as a correction when "
+                          "the corrected search finds what the visitor sees (tests/search/test_forgiving_search.py)",
+    "parvis_search.SearchSynonyms": "staff-written list of abbreviations, public by nature",
     "wagtailforms.FormSubmission": "no form page in Parvis",
     "wagtailredirects.Redirect": "paths, staff-managed",
     "wagtailembeds.Embed": "cache of public embeds",

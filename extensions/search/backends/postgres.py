@@ -30,20 +30,25 @@ and bounded work per query whatever the size of the archive (measured at
     Body-only matches outside these come after, newest first (for a word
     found in thousands of acts, recency is the better order).
 """
+from contextlib import contextmanager
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
-from django.db import connections, transaction
+from django.db import connections, router, transaction
 from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Lookup, Q, Value
 from django.db.models.functions import Cast, ExtractYear
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     PostgresAutocompleteQueryCompiler,
+    PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
-from modelsearch.utils import get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+
+from ..vocabulary import record_entries
 
 SEARCH_CONFIG = "parvis_french"
 AUTOCOMPLETE_CONFIG = "parvis_simple"
@@ -256,29 +261,44 @@ PLAN_SETTINGS = "SELECT " + ", ".join(
 )
 
 
+@contextmanager
+def plan_session(alias):
+    """Runs what it wraps (which only reads) with PLAN_SETTINGS, in a
+    transaction or savepoint rolled back at the end so that they never
+    outlive it; nested sessions share the outer one, so that a whole search
+    request (its counts, pages and facets) is one transaction:
+    - no sequential scans: reading the GIN index costs more up front than
+      a scan that stops at the first matches, and PostgreSQL charges both
+      for testing the words on each row returned, which the index does
+      not do (it cannot tell);
+    - no JIT: costs that include the document vector are large, and would
+      have queries of a few milliseconds compiled for hundreds;
+    - no parallel workers: every query here is bounded, and starting
+      workers costs more (10 to 20 ms measured) than they save."""
+    connection = connections[alias]
+    if getattr(connection, "parvis_plan_session", False):
+        yield
+        return
+    with transaction.atomic(using=alias):
+        with connection.cursor() as cursor:
+            cursor.execute(PLAN_SETTINGS)
+        connection.parvis_plan_session = True
+        try:
+            yield
+        finally:
+            connection.parvis_plan_session = False
+            transaction.set_rollback(True, using=alias)
+
+
 class FrenchPostgresSearchResults(PostgresSearchResults):
     """Bounded counts and facets for the queries the compiler bounds."""
 
     supports_facet = True
 
     def with_plan_settings(self, run):
-        """Runs `run` (which only reads) with PLAN_SETTINGS, in a transaction
-        or savepoint rolled back at the end so that they never outlive it:
-        - no sequential scans: reading the GIN index costs more up front than
-          a scan that stops at the first matches, and PostgreSQL charges both
-          for testing the words on each row returned, which the index does
-          not do (it cannot tell);
-        - no JIT: costs that include the document vector are large, and would
-          have queries of a few milliseconds compiled for hundreds;
-        - no parallel workers: every query here is bounded, and starting
-          workers costs more (10 to 20 ms measured) than they save."""
-        connection = connections[self.query_compiler.queryset.db]
-        with transaction.atomic(using=connection.alias):
-            with connection.cursor() as cursor:
-                cursor.execute(PLAN_SETTINGS)
-            result = run()
-            transaction.set_rollback(True, using=connection.alias)
-        return result
+        """Runs `run` (which only reads) in a plan session (see below)."""
+        with plan_session(self.query_compiler.queryset.db):
+            return run()
 
     def _bounded(self):
         compiler = self.query_compiler
@@ -340,7 +360,17 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
         return counts
 
 
+class FrenchPostgresIndex(PostgresIndex):
+    def add_items(self, model, objs):
+        """Indexes `objs`, then adds their words to the vocabulary in SQL."""
+        super().add_items(model, objs)
+        if model.get_search_fields() and objs:
+            record_entries(self.write_connection, IndexEntry._meta.db_table, get_content_type_pk(model),
+                           [obj.pk for obj in objs])
+
+
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
+    index_class = FrenchPostgresIndex
     query_compiler_class = FrenchPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = FrenchPostgresAutocompleteQueryCompiler
     results_class = FrenchPostgresSearchResults
@@ -351,3 +381,7 @@ class FrenchPostgresSearchBackend(PostgresSearchBackend):
         super().__init__(params)
         self.config = params.get("SEARCH_CONFIG") or SEARCH_CONFIG
         self.autocomplete_config = AUTOCOMPLETE_CONFIG
+
+    def read_session(self):
+        """One transaction for every query of a search (plan_session)."""
+        return plan_session(router.db_for_read(IndexEntry))

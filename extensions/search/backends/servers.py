@@ -11,6 +11,8 @@ from copy import deepcopy
 
 from modelsearch.utils import deep_update
 
+from ..vocabulary import ServerVocabularyIndexMixin
+
 ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
 FRENCH_ANALYSIS = {
@@ -101,13 +103,15 @@ class FrenchServerBackendMixin:
 def french_backend(backend, mapping, query_compiler, autocomplete_compiler, results):
     """The French variant of one of modelsearch's search-server backends
     (OpenSearch, Elasticsearch): its mapping analyses text in French, its
-    results carry facet counts. The vendors' classes differ only by name."""
+    results carry facet counts, its indexes fill the vocabulary. The vendors'
+    classes differ only by name."""
     french_mapping = type(f"French{mapping.__name__}", (FrenchMappingMixin, mapping), {})
     return type(
         f"French{backend.__name__}",
         (FrenchServerBackendMixin, backend),
         {
             "mapping_class": french_mapping,
+            "index_class": type(f"French{backend.index_class.__name__}", (ServerVocabularyIndexMixin, backend.index_class), {}),
             "query_compiler_class": type(
                 f"French{query_compiler.__name__}", (query_compiler,), {"mapping_class": french_mapping}
             ),

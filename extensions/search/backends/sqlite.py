@@ -17,12 +17,14 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from modelsearch.utils import get_content_type_pk
 
 from ..analysis import ELISIONS, analyse, analysed_text, fold, folded_text, tokens
+from .. import vocabulary
 from .facets import DatabaseFacetsMixin
 
 
 class FrenchSQLiteIndex(SQLiteIndex):
     def add_items(self, model, objs):
-        """Stores the analysed text of `objs` (modelsearch stores it raw)."""
+        """Stores the analysed text of `objs` (modelsearch stores it raw),
+        and their words in the vocabulary."""
         if not model.get_search_fields() or not objs:
             return
         rows = {}
@@ -46,6 +48,7 @@ class FrenchSQLiteIndex(SQLiteIndex):
             ]
         )
         self._refresh_title_norms()
+        vocabulary.record(objs)
 
 
 class WeightedBM25(Func):

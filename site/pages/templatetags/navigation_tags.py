@@ -7,8 +7,7 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from pages.privacy import is_page_visible
-from pages.site_settings import Navigation
+from pages import navigation
 
 register = template.Library()
 
@@ -24,22 +23,8 @@ def _current_state(url, request_path):
 
 
 def navigation_links(request, field_name):
-    """The visible links of a Navigation field: label, url and aria-current."""
-    try:
-        navigation = Navigation.for_request(request)
-    except Navigation.DoesNotExist:  # no Wagtail site answers this host
-        return []
-    links = []
-    for block in getattr(navigation, field_name):
-        page = block.value["page"]
-        url = page.get_url(request) if is_page_visible(page, request) else None
-        if url:
-            links.append({
-                "label": block.value["label"] or page.title,
-                "url": url,
-                "current": _current_state(url, request.path),
-            })
-    return links
+    """The visible links of a Navigation field (cached per site: pages/navigation.py)."""
+    return navigation.links(request, field_name, _current_state)
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)

@@ -1,0 +1,195 @@
+"""The vocabulary of the index, for spelling suggestions: every backend
+records the words of what it indexes (one statement per batch), and a
+misspelt word is looked up among them by trigram similarity, by pg_trgm's
+index on PostgreSQL, in Python over a bounded candidate set elsewhere.
+
+The table holds the words of private content too: it never reaches a
+visitor by itself, spelling.py offers a correction only when the corrected
+search finds something the visitor may see."""
+import re
+from functools import lru_cache
+
+from django.db import connections, router
+
+from .analysis import STOP_WORDS, fold, tokens
+from .models import Word
+from .registry import indexed_text
+
+# Words only: no numbers, references or single letters; a word longer than
+# the column is no word anyone types.
+WORD = re.compile(r"[^\W\d_]{3,60}", re.UNICODE)
+SIMILARITY = 0.3  # pg_trgm's default threshold, in Python too
+SQLITE_CANDIDATES = 5000
+
+
+@lru_cache(maxsize=131_072)
+def folded_word(word):
+    """The table's key for a lower-case word, or None for a stop word."""
+    folded = fold(word)
+    return None if folded in STOP_WORDS or len(folded) > 60 else folded
+
+
+def words_of(texts):
+    """{folded: (word, count)}: each word once per text, as shown (lower
+    case, accents kept)."""
+    found = {}
+    for text in texts:
+        for word in set(WORD.findall((text or "").lower())):
+            folded = folded_word(word)
+            if folded:
+                count = found.get(folded, (word, 0))[1]
+                found[folded] = (word, count + 1)
+    return found
+
+
+def object_text(obj):
+    return f"{getattr(obj, 'title', '')}\n{indexed_text(obj)}"
+
+
+def record(objs):
+    """Adds the words of `objs` (just indexed) to the vocabulary."""
+    found = words_of(object_text(obj) for obj in objs)
+    if not found:
+        return
+    connection = connections[router.db_for_write(Word)]
+    table = Word._meta.db_table
+    folded = list(found)
+    words = [found[key][0] for key in folded]
+    counts = [found[key][1] for key in folded]
+    upsert = f"ON CONFLICT (folded) DO UPDATE SET word = EXCLUDED.word, weight = {table}.weight + EXCLUDED.weight"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # One statement and three parameters, whatever the batch.
+            cursor.execute(
+                f"INSERT INTO {table} (folded, word, weight) "
+                f"SELECT * FROM unnest(%s::text[], %s::text[], %s::integer[]) ORDER BY 1 {upsert}",
+                [folded, words, counts],
+            )
+        else:
+            cursor.executemany(
+                f"INSERT INTO {table} (folded, word, weight) VALUES (%s, %s, %s) {upsert}",
+                list(zip(folded, words, counts)),
+            )
+
+
+# PostgreSQL's side of record(), for index entries it has just written: the
+# words of their plain text (title_text, body_text, which modelsearch keeps)
+# split, folded and counted in SQL. The same words as words_of(): letters
+# only, 3 to 60 of them, no stop word; one form shown per folded key.
+RECORD_ENTRIES = """
+INSERT INTO {words} (folded, word, weight)
+SELECT unaccent(word), min(word), count(*) FROM (
+    SELECT DISTINCT entry.id, word
+    FROM {entries} AS entry,
+         regexp_split_to_table(lower(entry.title_text || ' ' || entry.body_text), '[^[:alpha:]]+') AS word
+    WHERE entry.content_type_id = %s AND entry.object_id = ANY(%s)
+) AS found
+WHERE length(word) BETWEEN 3 AND 60 AND unaccent(word) <> ALL(%s) AND length(unaccent(word)) <= 60
+GROUP BY 1 ORDER BY 1
+ON CONFLICT (folded) DO UPDATE SET word = EXCLUDED.word, weight = {words}.weight + EXCLUDED.weight
+"""
+
+
+def record_entries(connection, entries_table, content_type_pk, object_ids):
+    """record() done by PostgreSQL from the index entries of `object_ids`:
+    no second pass over the objects' fields in Python."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            RECORD_ENTRIES.format(words=Word._meta.db_table, entries=entries_table),
+            [content_type_pk, [str(pk) for pk in object_ids], sorted(STOP_WORDS)],
+        )
+
+
+class VocabularyIndexMixin:
+    """For a backend's index class: what is indexed enters the vocabulary
+    (the database indexes add one object through add_items())."""
+
+    def add_items(self, model, objs):
+        super().add_items(model, objs)
+        record(objs)
+
+
+class ServerVocabularyIndexMixin(VocabularyIndexMixin):
+    """The search servers' indexes add one object apart."""
+
+    def add_item(self, item):
+        super().add_item(item)
+        record([item])
+
+
+def trigrams(word):
+    """pg_trgm's trigrams of one word: padded with two spaces before, one after."""
+    padded = f"  {word} "
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def similarity(first, second):
+    """pg_trgm's similarity(): shared trigrams over all trigrams."""
+    a, b = trigrams(first), trigrams(second)
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def edit_distance(first, second):
+    """Damerau-Levenshtein (optimal string alignment): a swap costs one."""
+    previous2, previous = None, list(range(len(second) + 1))
+    for i, char in enumerate(first, 1):
+        current = [i]
+        for j, other in enumerate(second, 1):
+            cost = char != other
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if previous2 is not None and i > 1 and j > 1 and char == second[j - 2] and first[i - 2] == other:
+                value = min(value, previous2[j - 2] + 1)
+            current.append(value)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def known(folded_words):
+    return set(Word.objects.filter(folded__in=folded_words).values_list("folded", flat=True))
+
+
+def candidates(folded):
+    """(word, folded, weight) of the indexed words that look like `folded`."""
+    connection = connections[router.db_for_read(Word)]
+    if connection.vendor == "postgresql":
+        return Word.objects.raw(
+            f"SELECT id, word, folded, weight FROM {Word._meta.db_table} "
+            "WHERE folded %% %s ORDER BY similarity(folded, %s) DESC, weight DESC LIMIT 20",
+            [folded, folded],
+        )
+    # Same first letter, about the same length: a bounded set, the most
+    # frequent first (a range on the unique index, not a LIKE, which SQLite
+    # would not serve from it).
+    nearby = Word.objects.filter(folded__gte=folded[0], folded__lt=chr(ord(folded[0]) + 1))
+    return [
+        word
+        for word in nearby.order_by("-weight")[:SQLITE_CANDIDATES]
+        if abs(len(word.folded) - len(folded)) <= 2 and similarity(word.folded, folded) >= SIMILARITY
+    ]
+
+
+def closest(folded):
+    """The indexed word closest to `folded` (a word nobody indexed), or None:
+    fewest edits, then most similar, then most frequent."""
+    found = [
+        (edit_distance(folded, word.folded), -similarity(folded, word.folded), -word.weight, word.word)
+        for word in candidates(folded)
+    ]
+    found = [item for item in found if item[0] <= max(1, len(folded) // 4)]
+    return min(found)[3] if found else None
+
+
+def corrected(query):
+    """`query` with each word the index does not hold replaced by the
+    closest word it holds, or None when no word changes."""
+    spans = [(start, end, folded_word(word.lower())) for start, end, word in tokens(query)
+             if WORD.fullmatch(word.lower())]
+    spans = [(start, end, key) for start, end, key in spans if key]
+    held = known({key for _start, _end, key in spans})
+    out, cursor = [], 0
+    for start, end, key in spans:
+        replacement = None if key in held else closest(key)
+        if replacement:
+            out += [query[cursor:start], replacement]
+            cursor = end
+    return "".join(out) + query[cursor:] if out else None

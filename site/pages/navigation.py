@@ -1,0 +1,66 @@
+"""The main menu and footer links of each site, cached: built from the
+Navigation setting and the pages it links to once per site (5 queries on
+every page before), kept until a page is published, unpublished, moved or
+deleted, a site or its Navigation changes (a version number in the cache
+that every change raises), or SECONDS pass (a local-memory cache is per
+process: another worker's entry lives until then). Who may see a link is still decided per request, from
+the page paths restricted against the visitor."""
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .privacy import hidden_page_paths
+from .site_settings import Navigation
+
+VERSION_KEY = "parvis:navigation:version"
+SECONDS = 300
+
+
+def _version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def forget(**kwargs):
+    """Every site's cached navigation is out of date."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not cached yet: nothing to forget
+        pass
+
+
+def _entries(request, site, field_name):
+    """(label, url, path) of the live pages the field links to."""
+    navigation = Navigation.for_site(site)
+    entries = []
+    for block in getattr(navigation, field_name):
+        page = block.value["page"]
+        url = page.get_url(request) if page is not None and page.live else None
+        if url:
+            entries.append((block.value["label"] or page.title, url, page.path))
+    return entries
+
+
+def links(request, field_name, current_state):
+    """The visible links of a Navigation field: label, url and aria-current."""
+    site = Site.find_for_request(request)
+    if site is None:  # no Wagtail site answers this host
+        return []
+    key = f"parvis:navigation:{_version()}:{site.pk}:{field_name}"
+    entries = cache.get(key)
+    if entries is None:
+        entries = _entries(request, site, field_name)
+        cache.set(key, entries, SECONDS)
+    hidden = hidden_page_paths(request)
+    return [
+        {"label": label, "url": url, "current": current_state(url, request.path)}
+        for label, url, path in entries
+        if not any(path.startswith(prefix) for prefix in hidden)
+    ]
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(forget, dispatch_uid=f"pages.navigation.{signal}")
+post_delete.connect(forget, sender=Page, dispatch_uid="pages.navigation.delete")
+post_save.connect(forget, sender=Navigation, dispatch_uid="pages.navigation.settings")
+post_save.connect(forget, sender=Site, dispatch_uid="pages.navigation.site")
