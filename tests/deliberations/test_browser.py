@@ -21,19 +21,25 @@ pytestmark = pytest.mark.browser
 
 
 
-@pytest.fixture
-def council_meeting(django_db_serialized_rollback, transactional_db):
-    """Eleven members (quorum six), a convened meeting, committed for the live server."""
+def live_council(surnames, population, **meeting_options):
+    """A council of `surnames`, its secretary (an agent) and a meeting in an
+    hour, committed for the live server."""
     home = install_home_page(title="Saint-Parvis", slug="saint-parvis")
-    instance = Instance.objects.create(name="Conseil municipal", kind=Instance.Kind.COMMUNE, population=1200)
-    for index, surname in enumerate(SURNAMES):
+    instance = Instance.objects.create(name="Conseil municipal", kind=Instance.Kind.COMMUNE, population=population)
+    for index, surname in enumerate(surnames):
         Mandate.objects.create(instance=instance, member=UserFactory(username=f"elu{index}", first_name="Élu",
                                                                      last_name=surname),
                                start=datetime.date(2020, 5, 23))
     secretary = UserFactory(username="secretariat", groups=[AGENTS])
     secretary.user_permissions.add(Permission.objects.get(codename="send_convocation"))
     index = home.add_child(instance=MeetingIndexPage(title="Séances", slug="seances"))
-    return make_meeting(index, instance, timezone.now() + datetime.timedelta(hours=1))
+    return make_meeting(index, instance, timezone.now() + datetime.timedelta(hours=1), **meeting_options)
+
+
+@pytest.fixture
+def council_meeting(django_db_serialized_rollback, transactional_db):
+    """Eleven members (quorum six), a convened meeting."""
+    return live_council(SURNAMES, 1200)
 
 
 @pytest.fixture

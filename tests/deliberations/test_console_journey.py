@@ -8,26 +8,19 @@ unchanged); a secret ballot; an item left unexamined, which the close asks
 about and the procès-verbal draft says « reporté ». axe-core checks each
 console page. With GUIDES_SCREENSHOTS=1 the run also refreshes the
 screenshots of docs/guides/secretaire-tenir-la-seance.md."""
-import datetime
 import os
 import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission
-from django.utils import timezone
 from playwright.sync_api import expect
 
 from extensions.deliberations.models import Deliberation
-from extensions.meetings.models import Instance, Mandate
-from extensions.meetings.pages import MeetingIndexPage, MeetingPage
-from pages.roles import AGENTS
+from extensions.meetings.pages import MeetingPage
 from tests.browser.support import blocking_violations
-from tests.factories import UserFactory, install_home_page
 
-from .conftest import make_meeting
 from .test_register import pdf_text
-from .test_browser import sign_in
+from .test_browser import live_council, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -43,16 +36,7 @@ GUIDE_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "guides" / "images
 @pytest.fixture
 def council_meeting(django_db_serialized_rollback, transactional_db):
     """Nineteen members (quorum ten), a meeting convened with urgency, committed for the live server."""
-    home = install_home_page(title="Saint-Parvis", slug="saint-parvis")
-    instance = Instance.objects.create(name="Conseil municipal", kind=Instance.Kind.COMMUNE, population=2400)
-    for index, surname in enumerate(SURNAMES):
-        Mandate.objects.create(instance=instance, member=UserFactory(username=f"elu{index}", first_name="Élu",
-                                                                     last_name=surname),
-                               start=datetime.date(2020, 5, 23))
-    secretary = UserFactory(username="secretariat", groups=[AGENTS])
-    secretary.user_permissions.add(Permission.objects.get(codename="send_convocation"))
-    index = home.add_child(instance=MeetingIndexPage(title="Séances", slug="seances"))
-    meeting = make_meeting(index, instance, timezone.now() + datetime.timedelta(hours=1), titles=ITEMS)
+    meeting = live_council(SURNAMES, 2400, titles=ITEMS)
     MeetingPage.objects.filter(pk=meeting.pk).update(urgency=True, urgency_reason="Dégâts des eaux à l’école")
     return meeting
 
