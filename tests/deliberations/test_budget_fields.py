@@ -7,7 +7,7 @@ from extensions.deliberations.forms import ItemForm
 
 
 def form(deliberation, **budget):
-    return ItemForm({"matiere_code": "7.1", "public_requests": 0, "secret_requests": 0, **budget}, instance=deliberation, members=[],
+    return ItemForm({"matiere_code": "7.1", "public_requests": 0, "secret_requests": 0, **budget}, instance=deliberation,
                     present_or_represented=0, epci=False)
 
 
