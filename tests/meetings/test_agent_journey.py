@@ -82,6 +82,9 @@ def fill_item(item, title, rapporteur, note):
     editor = item.locator("[role=textbox]").first
     editor.click()
     editor.type(note)
+    # Draftail copies its content into the form's field a quarter of a
+    # second after the last key, as a person moves on to the next field.
+    expect(item.locator('input[name$="-note"]')).to_have_value(re.compile(re.escape(note.split()[0])))
 
 
 def personal_link(inbox, address):
