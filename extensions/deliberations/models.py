@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.storage import get_private_storage
 
@@ -110,8 +111,10 @@ class Deliberation(models.Model):
         URGENCY_REJECTED = "urgency_rejected", _("urgency rejected: postponed to a later séance")
 
     class Outcome(models.TextChoices):
-        ADOPTED = rules.Outcome.ADOPTED.value, _("adopted")
-        REJECTED = rules.Outcome.REJECTED.value, _("rejected")
+        # In context: the site's catalogue says « refusée » for a bare
+        # "rejected", and it wins over this app's.
+        ADOPTED = rules.Outcome.ADOPTED.value, pgettext_lazy("deliberation", "adopted")
+        REJECTED = rules.Outcome.REJECTED.value, pgettext_lazy("deliberation", "rejected")
 
     seance = models.ForeignKey(Seance, on_delete=models.CASCADE, related_name="deliberations")
     item = models.OneToOneField(
