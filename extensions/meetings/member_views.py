@@ -75,8 +75,9 @@ def _answer(recipient, data, actor):
     """Records the answer once: the member's row is locked while it is
     compared, so a double submission changes nothing the second time."""
     with transaction.atomic():
-        locked = Recipient.objects.select_for_update().select_related("meeting__instance", "mandate", "user").get(
-            pk=recipient.pk)
+        # of=self: the mandate is an outer join, which PostgreSQL cannot lock.
+        locked = (Recipient.objects.select_for_update(of=("self",))
+                  .select_related("meeting__instance", "mandate", "user").get(pk=recipient.pk))
         if _same_answer(locked, data):
             return
         give_answer(recipient, data["answer"], actor=actor, holder=data.get("holder"),

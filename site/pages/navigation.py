@@ -21,6 +21,10 @@ def _version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+def _key(site, field_name):
+    return f"parvis:navigation:{_version()}:{site.pk}:{field_name}"
+
+
 def forget(**kwargs):
     """Every site's cached navigation is out of date."""
     try:
@@ -46,11 +50,12 @@ def links(request, field_name, current_state):
     site = Site.find_for_request(request)
     if site is None:  # no Wagtail site answers this host
         return []
-    key = f"parvis:navigation:{_version()}:{site.pk}:{field_name}"
-    entries = cache.get(key)
+    entries = cache.get(_key(site, field_name))
     if entries is None:
         entries = _entries(request, site, field_name)
-        cache.set(key, entries, SECONDS)
+        # Keyed after building: the first Navigation.for_site() creates the
+        # setting, whose save raises the version.
+        cache.set(_key(site, field_name), entries, SECONDS)
     hidden = hidden_page_paths(request)
     return [
         {"label": label, "url": url, "current": current_state(url, request.path)}

@@ -73,7 +73,10 @@ def new_window(browser, live_server):
 
 
 def blocking_violations(tab):
-    """axe-core's serious and critical findings on the page open in `tab`."""
+    """axe-core's serious and critical findings on the page open in `tab`,
+    once it is still: a message fading in has, half-way, a contrast it does
+    not keep."""
+    tab.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
     violations = Axe().run(tab).response["violations"]
     return [
         f"{tab.url} {v['impact']}: {v['id']} – {v['help']} ({len(v['nodes'])} × {v['nodes'][0]['target']})"

@@ -62,9 +62,6 @@ def photograph(tab, name):
 
 
 def accessible(tab):
-    """axe-core once the page is still: a message fading in has, half-way,
-    a contrast it does not keep."""
-    tab.evaluate("Promise.all(document.getAnimations().map(animation => animation.finished))")
     assert blocking_violations(tab) == [], tab.url
 
 
