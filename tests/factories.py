@@ -1,9 +1,13 @@
 """factory_boy factories for the foundation's models: users in their roles,
 images, documents with real files, themes and editorial pages."""
 import datetime
+import io
 import textwrap
+import zipfile
 
 import factory
+from odf.opendocument import OpenDocumentText
+from odf.text import H, P
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -257,3 +261,25 @@ def install_home_page(hostname="localhost", theme="commune", **kwargs):
     identity.name = home.title
     identity.save()
     return home
+
+
+def make_odt(title, text):
+    """An ODF text document (bytes): a heading and a paragraph."""
+    document = OpenDocumentText()
+    document.text.addElement(H(outlinelevel=1, text=title))
+    document.text.addElement(P(text=text))
+    buffer = io.BytesIO()
+    document.write(buffer)
+    return buffer.getvalue()
+
+
+def make_docx(text):
+    """The smallest DOCX (bytes) holding one paragraph of `text`."""
+    buffer = io.BytesIO()
+    body = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
+    )
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", body)
+    return buffer.getvalue()

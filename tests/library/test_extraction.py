@@ -2,18 +2,16 @@
 encrypted or text-less file is recorded as a failure with its reason, and
 replacing a file extracts again."""
 import io
-import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from fpdf import FPDF
-from odf.opendocument import OpenDocumentText
-from odf.text import H, P
 from PIL import Image as PILImage
 
 from library.extraction import ExtractionError, extract_text
 from library.models import ArchiveDocument, ExtractionStatus
+from tests.factories import make_docx, make_odt
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
@@ -32,26 +30,6 @@ def make_pdf(text, encrypt=False, image_only=False):
     if encrypt:
         pdf.set_encryption(owner_password="maire", user_password="secret")
     return bytes(pdf.output())
-
-
-def make_odt(title, text):
-    document = OpenDocumentText()
-    document.text.addElement(H(outlinelevel=1, text=title))
-    document.text.addElement(P(text=text))
-    buffer = io.BytesIO()
-    document.write(buffer)
-    return buffer.getvalue()
-
-
-def make_docx(text):
-    buffer = io.BytesIO()
-    body = (
-        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"
-    )
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", body)
-    return buffer.getvalue()
 
 
 def test_pdf_text_with_accents():

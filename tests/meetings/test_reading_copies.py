@@ -9,34 +9,15 @@ import zipfile
 import pypdfium2
 import pytest
 from django.core.files.base import ContentFile
-from odf.opendocument import OpenDocumentText
-from odf.text import H, P
 
 from core import office_pdf
 from extensions.meetings import links
 from extensions.meetings.documents import preparation_collection
 from extensions.meetings.models import DocumentDownload, ReadingCopy
 from library.models import ArchiveDocument
+from tests.factories import make_docx, make_odt
 
 from .conftest import recipient
-
-
-def make_odt(title, text):
-    document = OpenDocumentText()
-    document.text.addElement(H(outlinelevel=1, text=title))
-    document.text.addElement(P(text=text))
-    buffer = io.BytesIO()
-    document.write(buffer)
-    return buffer.getvalue()
-
-
-def make_docx(text):
-    buffer = io.BytesIO()
-    body = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>")
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("word/document.xml", body)
-    return buffer.getvalue()
 
 
 def zip_bomb():
