@@ -71,15 +71,17 @@ def reminder_message(recipient):
     return mail.message("meetings/emails/reminder", recipient.email, context, site)
 
 
-def notify_pouvoir_holder(pouvoir, meeting):
-    """Tells the holder they hold a pouvoir (a failure is logged: the
-    pouvoir stands, and the dashboard shows it)."""
+def notify_pouvoir_holder(pouvoir, meeting, revoked=False):
+    """Tells the holder they hold a pouvoir, or no longer hold it when
+    `revoked` (a failure is logged: the pouvoir or its revocation stands,
+    and the dashboard shows it)."""
     if not pouvoir.holder.email:
         return
     context = {"meeting": meeting, "pouvoir": pouvoir,
                "giver": pouvoir.giver.get_full_name() or pouvoir.giver.get_username(),
                "holder": pouvoir.holder.get_full_name() or pouvoir.holder.get_username()}
     try:
-        mail.send([mail.message("meetings/emails/pouvoir", pouvoir.holder.email, context, mail.site_of(meeting))])
+        template = "meetings/emails/pouvoir_revoked" if revoked else "meetings/emails/pouvoir"
+        mail.send([mail.message(template, pouvoir.holder.email, context, mail.site_of(meeting))])
     except mail.SENDING_ERRORS:
         logger.exception("Could not tell the holder of pouvoir %s", pouvoir.pk)

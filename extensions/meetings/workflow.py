@@ -468,10 +468,12 @@ def _set_answer(recipient, answer, actor, pouvoir=None):
     record(recipient.meeting, Kind.ANSWERED, recipient=recipient, actor=actor, detail=detail)
 
 
-def _notify_holder(pouvoir, meeting):
+def _notify_holder(pouvoir, meeting, revoked=False):
+    """Tells the holder, once the transaction holds: that they hold the
+    pouvoir, or that it is revoked (they must not vote for the giver)."""
     from .notices import notify_pouvoir_holder
 
-    transaction.on_commit(lambda: notify_pouvoir_holder(pouvoir, meeting))
+    transaction.on_commit(lambda: notify_pouvoir_holder(pouvoir, meeting, revoked=revoked))
 
 
 def _grant_pouvoir(meeting, giver, holder, illness, actor, recipient=None):
@@ -503,9 +505,12 @@ def _grant_pouvoir(meeting, giver, holder, illness, actor, recipient=None):
 def _revoke_pouvoirs(meeting, giver_id, actor, recipient=None):
     """Revokes the pouvoirs `giver_id` gave for `meeting` (L2121-20:
     « toujours révocable »)."""
-    revoked = pouvoirs_in_force(meeting).filter(giver=giver_id).update(revoked_at=timezone.now())
+    revoked = list(pouvoirs_in_force(meeting).filter(giver=giver_id).select_related("giver", "holder"))
     if revoked:
+        Pouvoir.objects.filter(pk__in=[pouvoir.pk for pouvoir in revoked]).update(revoked_at=timezone.now())
         record(meeting, Kind.POUVOIR_REVOKED, recipient=recipient, actor=actor)
+    for pouvoir in revoked:
+        _notify_holder(pouvoir, meeting, revoked=True)
 
 
 OVER = (State.CLOSED, State.CANCELLED)
@@ -538,6 +543,7 @@ def revoke_pouvoir(pouvoir, actor):
                 Recipient.objects.filter(pk=recipient.pk).update(answer=Answer.NONE, answered_at=timezone.now())
             record(meeting, Kind.POUVOIR_REVOKED, recipient=recipient, actor=actor,
                    detail=_display_name(pouvoir.holder))
+            _notify_holder(pouvoir, meeting, revoked=True)
     return running
 
 

@@ -128,6 +128,17 @@ def pouvoir(sites, agent, capture):
     return "interco", 1
 
 
+def pouvoir_revoked(sites, agent, capture):
+    meeting = interco_meeting(sites, agent, capture)
+    giver, holder = meeting.recipients.order_by("pk")[:2]
+    pouvoir = workflow.give_answer(giver, Recipient.Answer.POUVOIR, actor=giver.user, holder=holder.user,
+                                   notify=False)
+    outbox.outbox.clear()
+    with capture(execute=True):
+        workflow.revoke_pouvoir(pouvoir, giver.user)
+    return "interco", 1
+
+
 def information_copy(sites, agent, capture):
     meeting = interco_meeting(sites, agent, capture, kind=Instance.Kind.EPCI, population=25000)
     InformationRecipient.objects.create(instance=meeting.instance, name="Jeanne Roux",
@@ -264,6 +275,7 @@ CASES = {
     "meetings/emails/convocation": convocation,
     "meetings/emails/reminder": meeting_reminder,
     "meetings/emails/pouvoir": pouvoir,
+    "meetings/emails/pouvoir_revoked": pouvoir_revoked,
     "deliberations/emails/information_copy": information_copy,
     "commissions/emails/new_publication": new_publication,
     "commissions/emails/new_comment": new_comment,

@@ -364,6 +364,29 @@ def test_an_elu_revokes_after_the_answer_deadline(series, elus):
     assert meeting.audit_events.filter(kind=AuditEvent.Kind.POUVOIR_REVOKED).exists()
 
 
+def test_the_holder_is_told_when_the_pouvoir_is_revoked(series, elus, django_capture_on_commit_callbacks):
+    meeting = series[0]
+    pouvoir = delegate(meeting, elus[0], elus[1])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.revoke_pouvoir(pouvoir, elus[0])
+    [message] = mail.outbox
+    assert message.to == [elus[1].email]
+    assert "a révoqué son pouvoir" in message.subject
+    assert "vous ne votez plus en son nom" in message.body
+
+
+def test_the_former_holder_is_told_when_the_giver_names_another(series, elus, django_capture_on_commit_callbacks):
+    meeting = series[0]
+    delegate(meeting, elus[0], elus[1])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.give_answer(recipient(meeting, elus[0]), Answer.POUVOIR, actor=elus[0], holder=elus[2])
+    told = {message.to[0]: message.subject for message in mail.outbox}
+    assert "a révoqué son pouvoir" in told[elus[1].email]
+    assert "vous donne pouvoir" in told[elus[2].email]
+
+
 def test_a_pouvoir_is_revocable_during_the_seance_but_not_after(series, elus, agent):
     meeting = series[0]
     pouvoir = delegate(meeting, elus[0], elus[1])
