@@ -34,6 +34,9 @@ COUNCIL = {
     "space": "Conseil municipal", "signatory": "La maire, Claire Fontanel",
     "members": ["cfontanel", "elu", "elu2", "broux", "mguerin", "tcaron", "aleblanc"],
     "paper": "mguerin",
+    # The 2026 municipal elections, won at the first round: what « première
+    # réunion après renouvellement » is checked against (L2121-7).
+    "renewal_date": date(2026, 3, 15),
 }
 URBANISME = {
     "name": "Commission urbanisme", "kind": Instance.Kind.COMMISSION, "population": 4200,
@@ -82,7 +85,7 @@ def _instance(spec, people):
     instance, created = Instance.objects.get_or_create(name=spec["name"], defaults={
         "kind": spec["kind"], "population": spec["population"], "signatory": spec["signatory"],
         "space": Space.objects.filter(name=spec["space"]).first() if spec["space"] else None,
-        "commission_notice_days": 3,
+        "commission_notice_days": 3, "renewal_date": spec.get("renewal_date"),
     })
     if created:
         for username in spec["members"]:

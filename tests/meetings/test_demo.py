@@ -24,6 +24,8 @@ def test_the_demo_meetings(sites):
     demo.load(command)
     council = MeetingPage.objects.get(title="Conseil municipal – séance ordinaire")
     assert council.state == MeetingPage.State.CONVOKED and council.convocations.count() == 1
+    # « Première réunion après renouvellement » can be checked on the demo council.
+    assert str(council.instance.renewal_date) == "2026-03-15"
     answers = set(council.recipients.values_list("answer", flat=True))
     assert {Recipient.Answer.PRESENT, Recipient.Answer.EXCUSED, Recipient.Answer.POUVOIR, ""} <= answers
     assert council.recipients.exclude(acknowledged_at=None).exists()
