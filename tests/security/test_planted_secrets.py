@@ -17,6 +17,7 @@ from collections import deque
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import transaction
@@ -37,6 +38,7 @@ from extensions.meetings import convocations, workflow
 from extensions.meetings.models import Mandate
 from extensions.participation.models import Entry
 from extensions.participation.roles import JURY
+from library.pages import LibraryPage
 from pages.roles import AGENTS, ELUS, REDACTION
 from tests.commissions.conftest import publish
 from tests.deliberations.conftest import all_for, arrive, make_meeting
@@ -50,6 +52,7 @@ from tests.factories import (
     StandardPageFactory,
     UserFactory,
     install_home_page,
+    make_odt,
     pdf_bytes,
     private_collection,
 )
@@ -57,7 +60,18 @@ from tests.meetings.factories import InstanceFactory, MeetingIndexPageFactory, M
 from tests.participation.helpers import make_contest, make_entry
 from tests.search.conftest import SERVER_URLS, _created, backend_params, backend_settings, empty_indexes
 
-from .planting import ROLES, Leaks, World, extract_urls, found_markers, plant, readable_text, unclassified_models
+from .planting import (
+    ROLES,
+    Leaks,
+    World,
+    document_audience,
+    extract_urls,
+    found_markers,
+    host_of,
+    plant,
+    readable_text,
+    unclassified_models,
+)
 
 # Every test runs in a savepoint of the module's world.
 pytestmark = pytest.mark.django_db
@@ -453,6 +467,40 @@ def test_no_private_marker_reaches_the_role(world, role):
     leaks = sweep.run()
     assert REACHED.get(role, set()) <= sweep.seen, sorted(REACHED[role] - sweep.seen)
     assert not leaks.by_marker, f"[{world.backend}] " + leaks.report()
+
+
+def test_a_reading_copy_is_as_private_as_its_original(world, django_capture_on_commit_callbacks):
+    """An ODT annex uploaded into « En préparation » gets its PDF reading
+    copy from a task (meetings.reading_copies): the copy's text reaches no
+    one the original is hidden from, through search, the library's pages,
+    the API or a guessed download, on this backend."""
+    from extensions.meetings.models import ReadingCopy
+    from extensions.meetings.pages import MeetingPage
+
+    # Its title carries a marker of its own by now: found by its state.
+    meeting = MeetingPage.objects.filter(state=MeetingPage.State.PREPARATION).first()
+    marker = None
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            original = attach(meeting, 0, title="Annexe rédigée sous LibreOffice")
+            marker = world.new_marker("meetings.ReadingCopy.pdf", document_audience(world, original),
+                                      indexed=True, obj=f"reading-copy#{original.pk}")
+            original.file.save("annexe.odt", ContentFile(make_odt("Annexe", f"Projet {marker.token}")))
+        copy = ReadingCopy.objects.select_related("pdf").get(original=original)
+        assert marker.token in copy.pdf.text.lower()
+        if world.backend != "database":
+            get_search_backend().refresh_indexes()
+        for role in sorted(set(ROLES) - marker.audience):
+            sweep = Sweep(world, role)
+            sweep.private = [marker]
+            sweep.search()
+            sweep.guessed_ids()
+            for library in LibraryPage.objects.live():
+                sweep.crawl(host_of(world, library), [library.url, "/api/v1/documents/"])
+            assert not sweep.leaks.by_marker, f"[{world.backend}] " + sweep.leaks.report()
+    finally:
+        if marker is not None:
+            world.markers.remove(marker)
 
 
 def test_reindexing_a_private_field_later_does_not_leak(world):
