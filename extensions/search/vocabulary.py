@@ -170,9 +170,12 @@ def candidates(folded):
 
 def closest(folded):
     """The indexed word closest to `folded` (a word nobody indexed), or None:
-    fewest edits, then most similar, then most frequent."""
+    fewest edits, then most frequent, then most similar. Frequency before
+    similarity: « urbanisem » is one swap from « urbanisme » and one letter
+    from « urbaniser », which shares a trigram more; the word the archive
+    uses most is the one people mean."""
     found = [
-        (edit_distance(folded, word.folded), -similarity(folded, word.folded), -word.weight, word.word)
+        (edit_distance(folded, word.folded), -word.weight, -similarity(folded, word.folded), word.word)
         for word in candidates(folded)
     ]
     found = [item for item in found if item[0] <= max(1, len(folded) // 4)]
