@@ -31,7 +31,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from . import rules
 from .audit import Kind, record
-from .models import ItemNotice, Mandate, Pouvoir, Recipient
+from .models import Convocation, ItemNotice, Mandate, Pouvoir, Recipient
 from .pages import MeetingPage
 
 State = MeetingPage.State
@@ -208,8 +208,29 @@ def circumstance_errors(meeting, agenda=None):
     errors = {
         "reconvocation_of": _reconvocation_errors(meeting, agenda) if meeting.reconvocation_of_id else [],
         "first_after_renewal": _renewal_errors(meeting) if meeting.first_after_renewal else [],
+        "start": _moved_errors(meeting) if meeting.state == State.CONVOKED else [],
     }
     return {field: messages for field, messages in errors.items() if messages}
+
+
+def _moved_errors(meeting):
+    """A convened meeting moved to a day its convocation no longer reaches
+    with the délai (counted from the day the first version left): refused,
+    since a later version only informs; the agent cancels and convenes
+    anew, or keeps a day the convocation still reaches."""
+    stored = MeetingPage.objects.filter(pk=meeting.pk).values_list("start", flat=True).first()
+    if stored is None or rules.local_day(stored) <= meeting_day(meeting):
+        return []  # not moved earlier: the délai checked at sending still holds
+    first = meeting.convocations.filter(reason=Convocation.Reason.INITIAL).order_by("version").first()
+    if first is None:
+        return []
+    sent_on = rules.local_day(first.created_at)
+    late = rules.too_late(meeting.instance.body, circumstances(meeting), sent_on, meeting_day(meeting))
+    if late is None:
+        return []
+    return [_("The convocation left on %(sent)s: with %(days)d clear days the meeting cannot be held before "
+              "%(earliest)s. Keep a later date, or cancel this meeting and convene a new one.") % {
+        "sent": _date(sent_on), "days": late.values["days"], "earliest": _date(late.values["earliest_meeting"])}]
 
 
 def _reconvocation_errors(meeting, agenda):

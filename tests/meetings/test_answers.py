@@ -91,8 +91,8 @@ def test_a_meeting_attended_in_between_starts_the_count_again(meeting_index, cou
 
 
 def test_answers_close_at_the_deadline(convoked, elus):
-    convoked.start = timezone.now() + datetime.timedelta(hours=1)
-    convoked.save()
+    type(convoked).objects.filter(pk=convoked.pk).update(start=timezone.now() + datetime.timedelta(hours=1))
+    convoked.refresh_from_db()
     with pytest.raises(TransitionError):
         workflow.give_answer(recipient(convoked, elus[0]), Answer.PRESENT)
 

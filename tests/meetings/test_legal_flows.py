@@ -193,6 +193,20 @@ def test_an_installation_classee_needs_five_days_and_its_note(meeting_index, cou
     assert second.endswith("«\u00a0Point n° 1 : budget annexe 1\u00a0».")
 
 
+# A convened meeting moved: its convocation must still reach the new day ---------------------------------
+def test_a_convened_meeting_cannot_be_moved_earlier_than_its_convocation_reaches(meeting_index, council, elus, agent,
+                                                                                 django_capture_on_commit_callbacks):
+    meeting = MeetingPageFactory(parent=meeting_index, instance=council, days=10)
+    convene(meeting, agent, django_capture_on_commit_callbacks)
+    meeting = MeetingPage.objects.get(pk=meeting.pk)
+    meeting.start = timezone.now() + datetime.timedelta(days=2)
+    [message] = field_errors(meeting, "start")
+    assert message.startswith("La convocation est partie le ")
+    assert message.endswith("annulez cette séance et convoquez-en une nouvelle.")
+    meeting.start = timezone.now() + datetime.timedelta(days=8)
+    meeting.full_clean()  # later than the délai: the convocation still reaches it
+
+
 # Items added after sending: a complément with its own délai -------------------------------------------
 def convened_long_ago(meeting, days_before=18):
     """The convened `meeting`, sent `days_before` days before it, is now
