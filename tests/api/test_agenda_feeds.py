@@ -83,7 +83,7 @@ def test_each_sites_feed_has_its_own_events(agenda, client):
 
 def test_the_agenda_page_links_to_both_feeds(agenda, client):
     response = client.get(agenda.url)
-    assert {"/donnees/agenda.ics", "/donnees/agenda.json"} <= set(links(response))
+    assert {"/donnees/agenda.ics", "/donnees/agenda.json", "/api/v1/docs/#/donnees/opendata_agenda"} <= set(links(response))
 
 
 def test_the_ics_passes_both_parsers_with_a_uid_of_its_own_site(agenda, client, settings):
