@@ -9,21 +9,28 @@ import logging
 from html import unescape
 
 from django import forms
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import conditional_page, require_GET
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from icalendar import Event
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail.models import Site
 
 from core import ical
 from pages.models import EventPage
 
-from .filters import YearField
-from .scdl import ScdlError, write_csv
-from .serializers import EventSerializer
+from .filters import MAX_YEAR, MIN_YEAR, YearField
+from .scdl import SCHEMA_URL, ScdlError, write_csv
+from .serializers import AgendaSerializer
+from .views import refuse_empty_parameters
 
 logger = logging.getLogger(__name__)
 YEAR_PARAMETER = "annee"
@@ -58,9 +65,8 @@ def site_name(request):
     return site.site_name if site else ""
 
 
-def bad_year(message, content_type):
-    if content_type == "application/json":
-        return JsonResponse({YEAR_PARAMETER: [message]}, status=400)
+def bad_year(message):
+    """The 400 of the text files (the JSON one is the API's)."""
     return HttpResponse(message, status=400, content_type="text/plain; charset=utf-8")
 
 
@@ -96,7 +102,7 @@ def file_name(request, year, extension):
 def agenda_ics(request):
     year, error = requested_year(request)
     if error:
-        return bad_year(error, "text/calendar")
+        return bad_year(error)
     response = HttpResponse(
         calendar_for(request, public_events(request, year)), content_type="text/calendar; charset=utf-8"
     )
@@ -104,17 +110,30 @@ def agenda_ics(request):
     return response
 
 
-@require_GET
-@conditional_page
-def agenda_json(request):
-    year, error = requested_year(request)
-    if error:
-        return bad_year(error, "application/json")
-    events = EventSerializer(public_events(request, year), many=True, context={"request": request}).data
-    response = JsonResponse({"site": site_name(request), "year": year, "events": events},
-                            json_dumps_params={"ensure_ascii": False})
-    response["Content-Disposition"] = f'inline; filename="{file_name(request, year, "json")}"'
-    return response
+class AgendaView(APIView):
+    """The public agenda as JSON, in the OpenAPI schema of the API (its
+    `Agenda` component) though it is open data: nobody is identified
+    (whoever asks gets the same public file), the API's rate limits apply."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        operation_id="opendata_agenda", tags=["donnees"], auth=[], responses=AgendaSerializer,
+        parameters=[OpenApiParameter(YEAR_PARAMETER, {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+                                     description=gettext_lazy("Only the events that start this year."))],
+        description=gettext_lazy("Open data: the public events of the site's agenda, the same for everyone "
+                                 "(also as iCalendar at /donnees/agenda.ics)."),
+    )
+    def get(self, request):
+        refuse_empty_parameters(request)
+        year, error = requested_year(request)
+        if error:
+            raise ValidationError({YEAR_PARAMETER: [error]})
+        agenda = {"site": site_name(request), "year": year, "events": public_events(request, year)}
+        response = Response(AgendaSerializer(agenda, context={"request": request}).data)
+        response["Content-Disposition"] = f'inline; filename="{file_name(request, year, "json")}"'
+        return response
 
 
 @require_GET
@@ -126,7 +145,7 @@ def deliberations_csv(request):
 
     year, error = requested_year(request)
     if error:
-        return bad_year(error, "text/csv")
+        return bad_year(error)
     out = io.StringIO()
     try:
         write_csv(scdl_rows(site=Site.find_for_request(request), year=year), out)
@@ -139,4 +158,6 @@ def deliberations_csv(request):
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     name = file_name(request, year, "csv").replace("agenda-", "deliberations-", 1)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    # The schema the file follows (RFC 8288), for validators and harvesters.
+    response["Link"] = f'<{SCHEMA_URL}>; rel="describedby"; type="application/schema+json"'
     return response

@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 
 from pages.validators import validate_siret
 
-SCHEMA_VERSION = "2.1.3"
+SCHEMA_VERSION = "2.1.5"
 SCHEMA_FILE = Path(__file__).parent / "schemas" / f"scdl-deliberations-{SCHEMA_VERSION}.json"
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+# Where the schema is published, for the export's Link header.
+SCHEMA_URL = f"https://schema.data.gouv.fr/schemas/scdl/deliberations/{SCHEMA_VERSION}/schema.json"
 COLUMNS = tuple(field["name"] for field in SCHEMA["fields"])
-REQUIRED = tuple(field["name"] for field in SCHEMA["fields"] if field["constraints"].get("required"))
+REQUIRED = tuple(field["name"] for field in SCHEMA["fields"] if field.get("constraints", {}).get("required"))
 DATES = tuple(field["name"] for field in SCHEMA["fields"] if field["type"] == "date")
 VOTES = tuple(field["name"] for field in SCHEMA["fields"] if field["type"] == "integer")
 CAST = ("VOTE_POUR", "VOTE_CONTRE", "VOTE_ABSTENTION")
@@ -94,10 +96,13 @@ def date_problems(row):
 
 
 def vote_problems(row):
-    """sum-columns-value: VOTE_REEL = VOTE_POUR + VOTE_CONTRE +
-    VOTE_ABSTENTION (those who took no part are not voters);
-    compare-columns-value: VOTE_EFFECTIF ≥ VOTE_REEL."""
+    """cohesive-columns-value: the five vote counts all given or none;
+    sum-columns-value: VOTE_REEL = VOTE_POUR + VOTE_CONTRE +
+    VOTE_ABSTENTION (those who took no part are not voters), so each is at
+    most VOTE_REEL; compare-columns-value: VOTE_EFFECTIF ≥ VOTE_REEL."""
     found = []
+    if len({row[c] is None for c in VOTES}) > 1:
+        found.append(_("The vote counts go together: give all five, or none."))
     cast = [row[c] for c in CAST]
     if row["VOTE_REEL"] is not None and None not in cast and sum(cast) != row["VOTE_REEL"]:
         found.append(_("VOTE_REEL must equal the votes for, against and abstentions."))

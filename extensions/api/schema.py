@@ -6,6 +6,8 @@ the API to it."""
 from django.utils.translation import gettext_lazy as _
 
 API_PREFIX = "/api/v1/"
+# Open-data files whose format the schema documents too (JSON ones).
+OPEN_DATA = ("/donnees/agenda.json",)
 # The ids the views accept (ReadOnlyViewSet.lookup_pattern).
 ID = {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
 DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
@@ -14,7 +16,7 @@ FIELD_ERRORS = {"type": "object", "additionalProperties": {"type": "array", "ite
 
 def only_this_api(endpoints, **kwargs):
     """drf-spectacular preprocessing hook."""
-    return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_PREFIX)]
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith(API_PREFIX) or endpoint[0] in OPEN_DATA]
 
 
 def error_answers():
@@ -30,8 +32,8 @@ def error_answers():
 
 def document_answers(result, generator, request, public):
     """drf-spectacular postprocessing hook: the error answers of every
-    operation (400 where it takes query parameters, 503 for the search)
-    and integer ids from 1."""
+    operation (400 where it takes query parameters, 401 and 403 where a
+    person may be identified, 503 for the search) and integer ids from 1."""
     result.setdefault("components", {}).setdefault("schemas", {}).update(Error=DETAIL, FieldErrors=FIELD_ERRORS)
     for path, operations in result["paths"].items():
         for operation in operations.values():
@@ -42,6 +44,8 @@ def document_answers(result, generator, request, public):
             answers = error_answers()
             if not any(parameter["in"] == "query" for parameter in parameters):
                 del answers["400"]
+            if "security" not in operation:  # open data: nobody is identified, nobody refused
+                del answers["401"], answers["403"]
             if path.startswith(f"{API_PREFIX}search/"):
                 answers["503"] = (_("The search server is unavailable for the moment."), "Error")
             for status, (description, schema) in answers.items():

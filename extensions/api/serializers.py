@@ -60,6 +60,19 @@ class EventSerializer(serializers.ModelSerializer):
         model = EventPage
         fields = ["id", "title", "url", "start", "end", "location_name", "address", "intro", "themes",
                   "last_published_at"]
+        # Always in the answer, even when empty: the schema marks them required.
+        read_only_fields = fields
+        extra_kwargs = {moment: {"help_text": _("Europe/Paris time with its offset (ISO 8601).")}
+                        for moment in ("start", "end")}
+
+
+class AgendaSerializer(serializers.Serializer):
+    """/donnees/agenda.json: the site's public events (open data)."""
+
+    site = serializers.CharField(help_text=_("The name of the site whose agenda this is."))
+    year = serializers.IntegerField(allow_null=True, help_text=_(
+        "The year asked with ?annee=, or null: the events not over before the 1st of January of this year."))
+    events = EventSerializer(many=True, help_text=_("Soonest first."))
 
 
 class DocumentSerializer(serializers.ModelSerializer):

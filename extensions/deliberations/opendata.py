@@ -1,5 +1,5 @@
 """The open-data contract with the API (extensions.api): each published
-deliberation as a row of the SCDL « Délibérations » schema (2.1.3), keyed
+deliberation as a row of the SCDL « Délibérations » schema (2.1.5), keyed
 exactly by its columns; the API owns the CSV format and the endpoint. Also
 the queryset of the deliberations a user may see, for the API and search.
 Items examined in a closed sitting never leave through these functions."""

@@ -1,6 +1,7 @@
 """The public agenda as open data: an iCalendar feed and a JSON file of the
 site's public events, filterable by year, linked from the agenda page, and
-never showing a restricted event."""
+never showing a restricted event; each event page describes its event in
+schema.org JSON-LD."""
 import datetime
 import json
 
@@ -82,7 +83,7 @@ def test_each_sites_feed_has_its_own_events(agenda, client):
 
 def test_the_agenda_page_links_to_both_feeds(agenda, client):
     response = client.get(agenda.url)
-    assert {"/donnees/agenda.ics", "/donnees/agenda.json"} <= set(links(response))
+    assert {"/donnees/agenda.ics", "/donnees/agenda.json", "/api/v1/docs/#/donnees/opendata_agenda"} <= set(links(response))
 
 
 def test_the_ics_passes_both_parsers_with_a_uid_of_its_own_site(agenda, client, settings):
@@ -97,3 +98,18 @@ def test_the_ics_passes_both_parsers_with_a_uid_of_its_own_site(agenda, client, 
         assert "événements publics" in calendar["X-WR-CALDESC"]
     page = agenda.get_children().live().type(EventPageFactory._meta.model).get(title="Marché de Noël")
     assert uids == [[f"evenement-{page.pk}@localhost"]] * 2
+
+
+def test_the_event_page_describes_its_event_in_schema_org(agenda, client):
+    from tests.html import soup
+
+    page = agenda.get_children().live().type(EventPageFactory._meta.model).get(title="Marché de Noël").specific
+    page.title = 'Marché de Noël « d’hiver » </script>'
+    page.save_revision().publish()
+    [script] = soup(client.get(page.url)).find_all("script", type="application/ld+json")
+    event = json.loads(script.string)
+    assert (event["@context"], event["@type"], event["name"]) == ("https://schema.org", "Event", page.title)
+    assert event["url"] == page.full_url
+    start = datetime.datetime.fromisoformat(event["startDate"])
+    assert start == page.start and start.utcoffset() == timezone.localtime(page.start).utcoffset()
+    assert event["location"] == {"@type": "Place", "name": "Salle des fêtes", "address": "1 place de la Mairie"}

@@ -28,7 +28,10 @@ def rows(response):
 
 
 def test_one_row_per_published_deliberation(civic, siret, client):
-    [row] = rows(client.get("/donnees/deliberations.csv"))
+    response = client.get("/donnees/deliberations.csv")
+    [row] = rows(response)
+    assert response["Link"] == ('<https://schema.data.gouv.fr/schemas/scdl/deliberations/2.1.5/schema.json>; '
+                                'rel="describedby"; type="application/schema+json"')
     assert (row["DELIB_ID"], row["DELIB_OBJET"], row["COLL_SIRET"]) == ("2026-001", "Budget primitif 2026",
                                                                          "21120345000013")
     assert row["DELIB_DATE"] == civic.meeting.local_start.date().isoformat()

@@ -1,6 +1,7 @@
 """The demo's `deliberations.csv`, of both sites and for every year
-filter, as the national validator judges it: the SCDL « Délibérations »
-2.1.3 Table Schema through frictionless and the schema's custom checks
+filter, as the national validator judges it: the official SCDL
+« Délibérations » Table Schemas (2.1.5, which the export declares, and
+2.1.3) through frictionless and the schema's custom checks
 (tests/api/validata.py): no error at all."""
 import csv
 import io
@@ -8,7 +9,7 @@ import io
 import pytest
 
 from extensions.deliberations.models import Deliberation
-from tests.api.validata import errors_of
+from tests.api.validata import SCHEMA_FILES, errors_of
 from tests.demo.test_load_demo import demo  # noqa: F401 (the demo, loaded once for the module)
 
 pytestmark = pytest.mark.sqlite
@@ -28,11 +29,13 @@ def year_filters():
 
 
 def test_the_demo_exports_pass_validata(demo, db, client):  # noqa: F811
+    assert [path.name for path in SCHEMA_FILES] == ["scdl-deliberations-2.1.3.json", "scdl-deliberations-2.1.5.json"]
     exported = 0
     for host in HOSTS:
         for query in year_filters():
             text = export(client, host, **query)
-            assert errors_of(text) == [], (host, query)
+            for schema_file in SCHEMA_FILES:
+                assert errors_of(text, schema_file) == [], (host, query, schema_file.name)
             exported += len(list(csv.DictReader(io.StringIO(text)))) if not query else 0
     assert exported >= 5  # the demo's published acts are there, not an empty file
 

@@ -1,4 +1,4 @@
-"""The SCDL "Délibérations" 2.1.3 writer: exactly the schema's columns in
+"""The SCDL "Délibérations" 2.1.5 writer: exactly the schema's columns in
 its order, ISO 8601 dates, whole numbers, a valid SIRET, consistent votes,
 and nothing written when a row would be refused. Every row the writer
 accepts passes Validata's checks (tests/api/validata.py), every row it
@@ -10,7 +10,7 @@ import io
 import pytest
 
 from extensions.api.scdl import COLUMNS, ScdlError, cell, write_csv
-from tests.api.validata import errors_of
+from tests.api.validata import SCHEMA_FILES, errors_of
 
 SCHEMA_COLUMNS = [
     "COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM",
@@ -76,6 +76,7 @@ def test_a_deliberation_without_votes_is_valid():
     ({"VOTE_POUR": 19}, "VOTE_REEL doit être égal"),
     ({"VOTE_POUR": 17}, "VOTE_REEL doit être égal"),
     ({"VOTE_REEL": 24, "VOTE_POUR": 20}, "Plus de votants"),
+    ({"VOTE_EFFECTIF": None}, "vont ensemble"),
 ])
 def test_invalid_rows_stop_the_export_with_a_french_reason(changes, message):
     out = io.StringIO()
@@ -89,14 +90,16 @@ def raw_csv(record):
     return ",".join(COLUMNS) + "\r\n" + ",".join(f'"{cell(record[c])}"' for c in COLUMNS) + "\r\n"
 
 
-def test_what_the_writer_writes_passes_validata():
-    assert errors_of(written(row(), row(BUDGET_ANNEE="", BUDGET_NOM="", PREF_ID="", PREF_DATE=None))) == []
+@pytest.mark.parametrize("schema_file", SCHEMA_FILES, ids=lambda path: path.name)
+def test_what_the_writer_writes_passes_validata(schema_file):
+    text = written(row(), row(BUDGET_ANNEE="", BUDGET_NOM="", PREF_ID="", PREF_DATE=None))
+    assert errors_of(text, schema_file) == []
 
 
 @pytest.mark.parametrize("changes", [
     {"COLL_SIRET": "21001234500018"}, {"DELIB_MATIERE_NOM": "Décisions budgétaires"}, {"BUDGET_NOM": ""},
     {"BUDGET_ANNEE": "2026/2025"}, {"PREF_DATE": datetime.date(2025, 3, 26)}, {"VOTE_POUR": 17},
-    {"VOTE_EFFECTIF": 20},
+    {"VOTE_EFFECTIF": 20}, {"VOTE_EFFECTIF": None},
 ])
 def test_what_the_writer_refuses_validata_refuses_too(changes):
     with pytest.raises(ScdlError):

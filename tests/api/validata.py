@@ -16,6 +16,10 @@ from stdnum.fr import siret
 
 from extensions.api.scdl import SCHEMA_FILE
 
+# Every official version kept (2.1.3 and 2.1.5 differ only in metadata):
+# the export must pass each.
+SCHEMA_FILES = sorted(SCHEMA_FILE.parent.glob("scdl-deliberations-*.json"))
+
 # The level-1 names of the Actes nomenclature, compared without case or accents.
 ACTES_LEVEL_1 = (
     "Commande publique", "Urbanisme", "Domaine et patrimoine", "Fonction publique", "Institutions et vie politique",
@@ -87,19 +91,19 @@ class CustomCheck(Check):
         return "" if sum(parts) == total else f"{' + '.join(map(str, parts))} != {total}"
 
 
-def report(csv_text):
-    """The frictionless report of `csv_text` against the kept schema and
-    its custom checks."""
-    descriptor = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+def report(csv_text, schema_file=SCHEMA_FILE):
+    """The frictionless report of `csv_text` against a kept schema (by
+    default the one the export declares) and its custom checks."""
+    descriptor = json.loads(schema_file.read_text(encoding="utf-8"))
     checks = [CustomCheck(name=check["name"], params=check["params"]) for check in descriptor["custom_checks"]]
     resource = Resource(data=csv_text.encode("utf-8"), format="csv", encoding="utf-8",
                         schema=Schema.from_descriptor(descriptor))
     return validate(resource, checks=checks)
 
 
-def errors_of(csv_text):
+def errors_of(csv_text, schema_file=SCHEMA_FILE):
     """Every error of the report, as « row/field: message »."""
-    result = report(csv_text)
+    result = report(csv_text, schema_file)
     found = [f"{getattr(error, 'row_number', '-')}/{getattr(error, 'field_name', '')}: {error.message}"
              for task in result.tasks for error in task.errors]
     return found + [error.message for error in result.errors]
