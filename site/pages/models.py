@@ -120,7 +120,7 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().child_of(self).select_related("image").order_by("-date")
+        news = public_pages(request, NewsPage.objects.child_of(self)).select_related("image").order_by("-date")
         tag = request.GET.get("tag", "").strip()
         if tag:
             news = news.filter(tags__name=tag)
@@ -239,15 +239,15 @@ class ThemePage(BasePage):
         from library.privacy import visible_documents
 
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = public_pages(request, self.get_children()).specific()
         site_root = self.get_site().root_page
         context["news"] = (
-            NewsPage.objects.live().public().descendant_of(site_root).filter(themes=self.theme)
+            public_pages(request, NewsPage.objects.descendant_of(site_root)).filter(themes=self.theme)
             .select_related("image").order_by("-date")[:4]
         )
         context["events"] = (
-            EventPage.objects.upcoming().descendant_of(site_root).filter(themes=self.theme)
-            .select_related("image")[:4]
+            public_pages(request, EventPage.objects.descendant_of(site_root))
+            .filter(themes=self.theme, end__gte=timezone.now()).select_related("image").order_by("start")[:4]
         )
         context["documents"] = visible_documents(request).filter(themes=self.theme)[:10]
         return context
