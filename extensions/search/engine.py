@@ -180,9 +180,11 @@ class Search:
             results = self.results_for(search_type)
             if results is None or not hasattr(results, "facet_counts"):
                 continue
+            count, exact = result_count(results)
+            if not count:  # nothing to count: no query
+                continue
             facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
             counts = results.facet_counts({name: (f.kind, f.field) for name, f in facets.items()})
-            _count, exact = result_count(results)
             for name, values in counts.items():
                 for value, count in values.items():
                     label = facets[name].label(value)
@@ -232,7 +234,8 @@ class MergedResults:
         if not isinstance(key, slice):
             raise TypeError("MergedResults only supports slices.")
         stop = key.stop
-        iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams]
+        # A type that found nothing builds no query (its count is known).
+        iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams if result_count(results)[0]]
         return list(islice(heapq.merge(*iterables, key=self.key), key.start, stop))
 
 

@@ -15,11 +15,13 @@ WORDS_BEFORE = 12
 WORDS_AFTER = 24
 
 
+@lru_cache(maxsize=1024)
 def query_terms(query):
     """The analysed terms of the query, and its folded words (a word being
-    typed matches as a prefix)."""
+    typed matches as a prefix): once per query, not once per result."""
     words = [word for _start, _end, word in tokens(query)]
-    return {term for term in map(analyse_word, words) if term}, {fold(word) for word in words if len(word) > 2}
+    return (frozenset(term for term in map(analyse_word, words) if term),
+            tuple({fold(word) for word in words if len(word) > 2}))
 
 
 @lru_cache(maxsize=131_072)
@@ -38,9 +40,10 @@ def best_window(words, hits):
     """The hit whose window covers the most distinct words (among the
     first hits: a frequent word may occur thousands of times)."""
     hits = hits[:200]
+    folded = {i: word_keys(words[i][2])[1] for i in hits}
     best, best_score = hits[0], 0
     for position in hits:
-        window = {word_keys(words[i][2])[1] for i in hits if position - WORDS_BEFORE <= i <= position + WORDS_AFTER}
+        window = {folded[i] for i in hits if position - WORDS_BEFORE <= i <= position + WORDS_AFTER}
         if len(window) > best_score:
             best, best_score = position, len(window)
     return best
@@ -58,8 +61,11 @@ def _render(text, words, first, last, marked):
 
 
 def _hits(words, query):
+    """Positions of the words that match: each distinct word of the text
+    is looked at once."""
     terms, prefixes = query_terms(query)
-    return [i for i, (_s, _e, word) in enumerate(words) if _matches(word, terms, prefixes)]
+    matched = {word for word in {word for _s, _e, word in words} if _matches(word, terms, prefixes)}
+    return [i for i, (_s, _e, word) in enumerate(words) if word in matched]
 
 
 def excerpt(text, query):

@@ -27,8 +27,17 @@ def visible_pages(request):
     return pages.not_type(*others) if others else pages
 
 
+def specific_pages(pages):
+    """{pk: page in its specific form} for pages already read: one query per
+    page type, none for the pages again."""
+    by_model = {}
+    for page in pages:
+        by_model.setdefault(page.specific_class or Page, []).append(page.pk)
+    return {page.pk: page for model, pks in by_model.items() for page in model._default_manager.filter(pk__in=pks)}
+
+
 def present_pages(pages, request):
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[p.pk for p in pages]).specific()}
+    specific = specific_pages(pages)
     results = []
     for page in pages:
         page = specific.get(page.pk, page)

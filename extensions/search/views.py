@@ -23,22 +23,36 @@ logger = logging.getLogger(__name__)
 PER_PAGE = 10
 
 
+class SearchPageResponse(TemplateResponse):
+    """The search page, whose query is recorded (`record`, or None) once the
+    page has been sent: the server calls close() then, so the visitor does
+    not wait for the task to be queued."""
+
+    record = None
+
+    def close(self):
+        super().close()
+        if self.record:
+            record_search.enqueue(self.record)
+
+
 @never_cache
 def search_page(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "query": ""}
     status = 200
+    record = None
     if form.is_bound and form.is_valid() and form.cleaned_data["q"].strip():
         try:
             context.update(run(request, form))
             if context.pop("record"):
-                # After the search's transaction, which is rolled back.
-                record_search.enqueue(context["query"])
+                record = context["query"]
         except SERVER_ERRORS:
             logger.exception("Search server unavailable")
             context["unavailable"] = True
             status = 503
-    response = TemplateResponse(request, "search/search_page.html", context, status=status)
+    response = SearchPageResponse(request, "search/search_page.html", context, status=status)
+    response.record = record
     response["X-Robots-Tag"] = "noindex"
     return response
 

@@ -16,12 +16,21 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .privacy import public_pages
 
 INTRO_FEATURES = ["bold", "italic", "link"]
 
 
 def paginate(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def parents(*listings):
+    """The parent of the first page of each listing (None for an empty one),
+    in one query: the index each listing links to."""
+    paths = [pages[0].path[: -Page.steplen] if pages else None for pages in listings]
+    found = {page.path: page for page in Page.objects.filter(path__in=[path for path in paths if path])}
+    return [found.get(path) for path in paths]
 
 
 class BasePage(Page):
@@ -77,10 +86,11 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = (
-            NewsPage.objects.live().public().descendant_of(self).select_related("image").order_by("-date")[:3]
-        )
-        context["next_events"] = EventPage.objects.upcoming().descendant_of(self).select_related("image")[:3]
+        news = public_pages(request, NewsPage.objects.descendant_of(self)).select_related("image")
+        context["latest_news"] = list(news.order_by("-date")[:3])
+        events = public_pages(request, EventPage.objects.descendant_of(self)).filter(end__gte=timezone.now())
+        context["next_events"] = list(events.select_related("image").order_by("start")[:3])
+        context["news_index"], context["agenda"] = parents(context["latest_news"], context["next_events"])
         # Other apps add their own sections (the latest acts of
         # extensions.deliberations) through the "home_sections" hook:
         # fn(request, home_page) -> HTML or "".
@@ -110,7 +120,7 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        news = NewsPage.objects.live().public().child_of(self).select_related("image").order_by("-date")
+        news = public_pages(request, NewsPage.objects.child_of(self)).select_related("image").order_by("-date")
         tag = request.GET.get("tag", "").strip()
         if tag:
             news = news.filter(tags__name=tag)
@@ -229,15 +239,15 @@ class ThemePage(BasePage):
         from library.privacy import visible_documents
 
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific()
+        context["children"] = public_pages(request, self.get_children()).specific()
         site_root = self.get_site().root_page
         context["news"] = (
-            NewsPage.objects.live().public().descendant_of(site_root).filter(themes=self.theme)
+            public_pages(request, NewsPage.objects.descendant_of(site_root)).filter(themes=self.theme)
             .select_related("image").order_by("-date")[:4]
         )
         context["events"] = (
-            EventPage.objects.upcoming().descendant_of(site_root).filter(themes=self.theme)
-            .select_related("image")[:4]
+            public_pages(request, EventPage.objects.descendant_of(site_root))
+            .filter(themes=self.theme, end__gte=timezone.now()).select_related("image").order_by("start")[:4]
         )
         context["documents"] = visible_documents(request).filter(themes=self.theme)[:10]
         return context

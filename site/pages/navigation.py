@@ -7,11 +7,12 @@ process: another worker's entry lives until then). Who may see a link is still d
 the page paths restricted against the visitor."""
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .privacy import hidden_page_paths
-from .site_settings import Navigation
+from .site_settings import Navigation, SiteIdentity
 
 VERSION_KEY = "parvis:navigation:version"
 SECONDS = 300
@@ -21,8 +22,14 @@ def _version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+def key(name):
+    """A cache key that the next change of any site's pages or settings
+    makes obsolete."""
+    return f"parvis:navigation:{_version()}:{name}"
+
+
 def _key(site, field_name):
-    return f"parvis:navigation:{_version()}:{site.pk}:{field_name}"
+    return key(f"{site.pk}:{field_name}")
 
 
 def forget(**kwargs):
@@ -68,4 +75,7 @@ for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(forget, dispatch_uid=f"pages.navigation.{signal}")
 post_delete.connect(forget, sender=Page, dispatch_uid="pages.navigation.delete")
 post_save.connect(forget, sender=Navigation, dispatch_uid="pages.navigation.settings")
-post_save.connect(forget, sender=Site, dispatch_uid="pages.navigation.site")
+post_save.connect(forget, sender=SiteIdentity, dispatch_uid="pages.navigation.identity")
+for model in (Site, get_image_model()):  # a site's host and home, a logo
+    post_save.connect(forget, sender=model, dispatch_uid=f"pages.navigation.save.{model._meta.label}")
+    post_delete.connect(forget, sender=model, dispatch_uid=f"pages.navigation.delete.{model._meta.label}")

@@ -81,6 +81,20 @@ class SiteIdentity(BaseSiteSetting):
     class Meta:
         verbose_name = _("site identity")
 
+    @classmethod
+    def for_request(cls, request):
+        """The identity of the request's site, cached per site (sites.py):
+        every page reads it (theme, header, footer). The admin's settings
+        form reads the database (for_site)."""
+        from .sites import identity
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            found = identity(cls, request)
+            found._request = request  # as Wagtail's, for page URLs
+            setattr(request, attr_name, found)
+        return getattr(request, attr_name)
+
 
 @register_setting(icon="list-ul")
 class Navigation(BaseSiteSetting):

@@ -5,7 +5,9 @@ worker's CPU time (user + system, from /proc) per request. Printed beside
 bakerydemo's figures measured the same way on this machine (issue 19): its
 code cannot be fetched at benchmark time.
 
-BENCH_CPU_REQUESTS (default 50) requests per page, after 10 to warm up."""
+BENCH_CPU_REQUESTS (default 50) requests per page, after 10 to warm up;
+BENCH_CPU_DATABASE (default parvis_page_cpu) names the PostgreSQL database
+the run recreates, so that two runs on one server do not collide."""
 import os
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from .load import Client, Stats
 from .serving import DemoInstance
 
 REQUESTS = int(os.environ.get("BENCH_CPU_REQUESTS", "50"))
+DATABASE = os.environ.get("BENCH_CPU_DATABASE", "parvis_page_cpu")
 NO_CACHE = {"Cookie": "bench=1"}
 TICKS = os.sysconf("SC_CLK_TCK")
 # (label, address key of bench_data.prepare(), bakerydemo's page of that kind, its ms)
@@ -34,7 +37,7 @@ def cpu_seconds(pid):
 
 @pytest.fixture(scope="module")
 def instance(tmp_path_factory):
-    demo = DemoInstance(tmp_path_factory.mktemp("cpu-bench"), workers=1, database="parvis_page_cpu")
+    demo = DemoInstance(tmp_path_factory.mktemp("cpu-bench"), workers=1, database=DATABASE)
     urls = demo.prepare()
     demo.start()
     yield demo, urls

@@ -39,6 +39,19 @@ def footer_links(context):
     return {"links": navigation_links(context["request"], "footer_links")}
 
 
+def routed_ancestors(page, root):
+    """The ancestors of `page` from `root` down, as Wagtail's routing left
+    them on each page it walked through (no query), or None when a page
+    was reached otherwise."""
+    chain, node = [], page
+    while node.depth > root.depth:
+        node = node.__dict__.get("_cached_parent_obj")
+        if node is None or not node.path.startswith(root.path):
+            return None
+        chain.append(node)
+    return chain[::-1]
+
+
 @register.inclusion_tag("includes/breadcrumb.html", takes_context=True)
 def breadcrumb(context, current_label=None):
     """Where the page sits in its site: {% breadcrumb %}, or
@@ -48,9 +61,10 @@ def breadcrumb(context, current_label=None):
     site = Site.find_for_request(request)
     if page is None or site is None or (page.pk == site.root_page_id and not current_label):
         return {"items": []}
-    ancestors = page.get_ancestors(inclusive=bool(current_label)).filter(
-        depth__gte=site.root_page.depth, path__startswith=site.root_page.path, live=True
-    )
+    ancestors = routed_ancestors(page, site.root_page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth, path__startswith=site.root_page.path)
+    ancestors = [ancestor for ancestor in [*ancestors, *([page] if current_label else [])] if ancestor.live]
     items = [
         {"label": _("Home") if ancestor.pk == site.root_page_id else ancestor.title, "url": ancestor.get_url(request)}
         for ancestor in ancestors
