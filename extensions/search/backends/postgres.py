@@ -110,6 +110,13 @@ def integer_pk(model):
     return isinstance(pk.target_field if pk.is_relation else pk, IntegerField)
 
 
+def negates(query):
+    """True when `query` (a modelsearch query) negates something."""
+    if isinstance(query, Not):
+        return True
+    return any(negates(sub) for sub in getattr(query, "subqueries", [getattr(query, "subquery", None)]) if sub)
+
+
 class BoundedRankingMixin:
     """Filters on an indexed vector, counts a bounded number of matches and
     ranks only the candidates that can reach the requested page (see the
@@ -178,14 +185,18 @@ class BoundedRankingMixin:
             return self._apply_ordering_and_scoring(matches, F("pk"), start, stop, score_field)
         matches = self.matches(config)
         rank = self._build_rank_expression(self.get_search_vectors(None), config)
-        if every_match_found:  # rank them all: exact
-            return self._apply_ordering_and_scoring(matches.filter(pk_in(found)), rank, start, stop, score_field)
+        if every_match_found:  # rank them all (found: matches already): exact
+            return self._apply_ordering_and_scoring(self.queryset.filter(pk_in(found)), rank, start, stop, score_field)
         window = max(RANK_WINDOW, stop or 0)
         first, *others = self.candidate_sets(matches, config, window)
         # One union: PostgreSQL then knows the candidates are a few hundred
         # (an OR of IN clauses reads as most of the table) and looks them up.
         candidates = first.union(*others) if others else first
-        ranked = self._apply_ordering_and_scoring(matches.filter(pk__in=candidates), rank, 0, None, score_field)
+        # Every candidate matches (the best titles match, hence their whole
+        # document, when no word is negated): testing the document vector
+        # again would detoast each body once more than ranking it does.
+        ranked = matches if negates(self.query) else self.queryset
+        ranked = self._apply_ordering_and_scoring(ranked.filter(pk__in=candidates), rank, 0, None, score_field)
         if stop is not None and stop <= window:
             return ranked[start:stop]
         # A deep page: the ranked candidates first, then the other matches, newest first.
@@ -199,6 +210,19 @@ class BoundedRankingMixin:
 class FrenchPostgresSearchQueryCompiler(BoundedRankingMixin, PostgresSearchQueryCompiler):
     def match_vector(self, prefix="index_entries__"):
         return DocumentVector(prefix)
+
+    def matches(self, config):
+        """As the mixin's, testing the title, then the body, before the
+        document vector: when no word is negated, a title or a body that
+        matches makes a document that matches, and testing either costs a
+        sixth of building the document vector (which only entries whose
+        words are split between title and body then need)."""
+        if negates(self.query):
+            return super().matches(config)
+        search_query = self.build_tsquery(self.query, config=config)
+        return self.queryset.annotate(_vector_=self.match_vector()).filter(
+            Q(index_entries__title=search_query) | Q(index_entries__body=search_query) | Q(_vector_=search_query)
+        )
 
     def matching_entries(self, entries, config):
         # The type as a term of the indexed vector: the GIN index answers
