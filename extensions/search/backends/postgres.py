@@ -179,6 +179,8 @@ class BoundedRankingMixin:
         if not self._plain():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         found = self.first_matches(config)
+        if not found:
+            return self.queryset.none()
         every_match_found = len(found) <= self.limit()
         if not self.order_by_relevance:
             matches = self.queryset.filter(pk_in(found)) if every_match_found else self.matches(config)
@@ -370,8 +372,12 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
         kind being "year" (of a date) or "terms": one grouped query over the
         first limit() matches (all of them when bounded_count() is exact)."""
         compiler = self.query_compiler
+        counts = {name: {} for name in facets}
         if self._bounded():
-            matches = pk_in(self._first_matches()[: compiler.limit()])
+            found = self._first_matches()[: compiler.limit()]
+            if not found:  # no statement for a type without matches
+                return counts
+            matches = pk_in(found)
         else:
             every_match = compiler.search(self._config(), None, None, backend=self.backend)
             matches = Q(pk__in=every_match.order_by().values("pk"))
@@ -379,7 +385,6 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
             f"_{name}": ExtractYear(field) if kind == "year" else F(field) for name, (kind, field) in facets.items()
         }
         rows = compiler.queryset.model._base_manager.filter(matches).values(**values).annotate(_count_=Count("pk"))
-        counts = {name: {} for name in facets}
         for row in self.with_plan_settings(lambda: list(rows.order_by())):
             for name, found in counts.items():
                 value = row[f"_{name}"]
