@@ -33,7 +33,6 @@ and bounded work per query whatever the size of the archive (measured at
 from contextlib import contextmanager
 
 import psycopg
-
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, router, transaction
