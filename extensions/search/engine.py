@@ -259,8 +259,9 @@ def suggestions(request, query, limit=8, backend=None):
     """Autocomplete: the best title matches the request may see, as dicts."""
     backend = backend or get_search_backend()
     search = Search(request, SearchParams(query=query), backend)
-    streams = [
-        (t, backend.autocomplete(query, t.visible(request)).annotate_score("_score")) for t in search.types
-    ]
-    hits = MergedResults(streams, search._sort_key)[0:limit]
+    with search.session():  # one transaction for every type's suggestions
+        streams = [
+            (t, backend.autocomplete(query, t.visible(request)).annotate_score("_score")) for t in search.types
+        ]
+        hits = MergedResults(streams, search._sort_key)[0:limit]
     return [{"title": r.title, "url": r.url, "type": r.type_label} for r in present_hits(hits, request)]

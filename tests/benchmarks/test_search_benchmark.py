@@ -9,7 +9,8 @@ Per query: "results" is the first page of results and the count it shows;
 computes; "page" is the whole page as a visitor gets it, through Django's
 test client (middleware, the read transaction, the template, the query log
 task): what `make bench` reports as the page's cost. A count with "+" is a
-lower bound (PostgreSQL counts up to a limit).
+lower bound (PostgreSQL counts up to a limit). After the table, the SQL
+statements of one page per query, and how many transactions they open.
 
 BENCH_SIZES=10000,100000 (default), BENCH_RUNS=30 timed runs per query.
 Targets (issue 7): p95 <= 100 ms on PostgreSQL and <= 50 ms on the node at
@@ -27,6 +28,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 from modelsearch.backends import get_search_backend
 from wagtail.models import Collection
 from wagtail.search.models import IndexEntry
@@ -157,6 +159,15 @@ def whole_page(client, query):
     assert response.status_code == 200
 
 
+def page_statements(client, query):
+    """(statements, transactions) of one search page: what it asks the
+    database, the query log task's writes included (the tests run tasks at once)."""
+    with CaptureQueriesContext(connection) as queries:
+        whole_page(client, query)
+    opened = [query for query in queries.captured_queries if query["sql"].startswith(("BEGIN", "SAVEPOINT"))]
+    return len(queries.captured_queries), len(opened)
+
+
 def measure(size, label, backend, documents, settings):
     throughput = load(documents, backend)
     request = anonymous_request()
@@ -165,6 +176,7 @@ def measure(size, label, backend, documents, settings):
     print(f"  {'query':<32}{'results':>9}{'results p50/p95 ms':>21}{'search p50/p95 ms':>20}"
           f"{'page p50/p95 ms':>18}")
     client = Client()
+    statements = []
     for kind, query in QUERIES:
         timings = []
         for whole in (False, True):
@@ -173,9 +185,11 @@ def measure(size, label, backend, documents, settings):
         p50, p95, _none = timed(lambda: whole_page(client, query))
         timings.append(f"{p50:.1f} / {p95:.1f}")
         print(f"  {kind + ': ' + query:<32}{count:>9}{timings[0]:>21}{timings[1]:>20}{timings[2]:>18}")
+        statements.append("{} {} ({})".format(query, *page_statements(client, query)))
         assert page, query
         if query in RARE:
             assert count == f"{min(RARE[query], size):,}"
+    print(f"  statements per page (transactions): {', '.join(statements)}")
     for prefix in AUTOCOMPLETE:
         p50, p95, found = timed(lambda prefix=prefix: suggestions(request, prefix, backend=backend))
         print(f"  {'autocomplete: ' + prefix:<32}{len(found):>9}{f'{p50:.1f} / {p95:.1f}':>21}")

@@ -3,15 +3,22 @@ vector answers for a frequent word and a rare one alike; the page's counts
 and facets are exact up to COUNT_LIMIT and lower bounds beyond, which the
 page says, while count() stays exact for other callers; titles rank above
 body text on both sides of the limit; the planner settings of a search never
-outlive it."""
+outlive it; a batch of documents is indexed by two statements, with the
+vectors modelsearch would write one by one."""
 import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from modelsearch.backends.database.postgres.postgres import PostgresIndex
+from modelsearch.utils import get_content_type_pk
+from wagtail.search.models import IndexEntry
 
 from extensions.search.backends import postgres
+from extensions.search.models import Word
 from extensions.search.engine import Search, SearchParams, suggestions
 from extensions.search.registry import get_type
+from library.models import ArchiveDocument
 from tests.factories import ArchiveDocumentFactory
 from tests.html import visible_text
 
@@ -141,3 +148,42 @@ def test_the_planner_settings_end_with_the_search(acts, request_as):
     documents(request_as, "conseil").count()
     assert scalar("SHOW enable_seqscan") == "on"
     assert scalar("SHOW max_parallel_workers_per_gather") != "0"
+
+
+def stock_entry(backend, document):
+    """The index entry modelsearch's own PostgresIndex writes for `document`."""
+    PostgresIndex.add_items(backend.get_index_for_model(type(document)), type(document), [document])
+    return entry_of(document)
+
+
+def entry_of(document):
+    return IndexEntry.objects.values("title", "body", "autocomplete", "title_text", "body_text").get(
+        content_type_id=get_content_type_pk(type(document)), object_id=str(document.pk)
+    )
+
+
+def test_a_batch_is_indexed_as_modelsearch_indexes_each_document(backend, home_page):
+    document = ArchiveDocumentFactory(title="Cantine scolaire", summary="Les tarifs de la cantine.",
+                                      reference="DEL-2024-12", text="Le conseil municipal fixe les tarifs.")
+    document.tags.add("restauration", "écoles")
+    document = ArchiveDocument.get_indexed_objects().get(pk=document.pk)
+    stock = stock_entry(backend, document)
+    backend.add_bulk(ArchiveDocument, [document])
+    assert entry_of(document) == stock
+
+
+def test_a_batch_is_two_statements_whatever_its_size(backend, home_page):
+    created = [ArchiveDocumentFactory(title=f"Arrêté {number}") for number in range(20)]
+    batch = list(ArchiveDocument.get_indexed_objects().filter(pk__in=[document.pk for document in created]))
+    words = Word.objects.get(folded="arrete").weight
+    with CaptureQueriesContext(connection) as writes:
+        backend.add_bulk(ArchiveDocument, batch)
+    # The entries' statement is bound by the server (postgres.execute_bound),
+    # outside Django's log: the vocabulary's is the one logged.
+    assert [query["sql"].split()[0] for query in writes] == ["WITH"]
+    assert Word.objects.get(folded="arrete").weight == words + 20
+    norms = IndexEntry.objects.filter(object_id__in=[str(document.pk) for document in created])
+    # modelsearch's lavg / ld: the average title length over the entries, over
+    # this title's ("arret" and the number).
+    average = scalar("SELECT avg(length(title))::float FROM wagtailsearch_indexentry WHERE length(title) > 0")
+    assert list(norms.values_list("title_norm", flat=True)) == [pytest.approx(average / 2)] * 20

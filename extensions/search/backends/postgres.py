@@ -32,6 +32,7 @@ and bounded work per query whatever the size of the archive (measured at
 """
 from contextlib import contextmanager
 
+import psycopg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, router, transaction
@@ -39,12 +40,14 @@ from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Look
 from django.db.models.functions import Cast, ExtractYear
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
+    ObjectIndexer,
     PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
+from modelsearch.index import AutocompleteField
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
@@ -104,6 +107,13 @@ def integer_pk(model):
     a parent link), so that index entries can be joined on it as integers."""
     pk = model._meta.pk
     return isinstance(pk.target_field if pk.is_relation else pk, IntegerField)
+
+
+def negates(query):
+    """True when `query` (a modelsearch query) negates something."""
+    if isinstance(query, Not):
+        return True
+    return any(negates(sub) for sub in getattr(query, "subqueries", [getattr(query, "subquery", None)]) if sub)
 
 
 class BoundedRankingMixin:
@@ -168,20 +178,26 @@ class BoundedRankingMixin:
         if not self._plain():
             return super().search(config, start, stop, score_field=score_field, backend=backend)
         found = self.first_matches(config)
+        if not found:
+            return self.queryset.none()
         every_match_found = len(found) <= self.limit()
         if not self.order_by_relevance:
             matches = self.queryset.filter(pk_in(found)) if every_match_found else self.matches(config)
             return self._apply_ordering_and_scoring(matches, F("pk"), start, stop, score_field)
         matches = self.matches(config)
         rank = self._build_rank_expression(self.get_search_vectors(None), config)
-        if every_match_found:  # rank them all: exact
-            return self._apply_ordering_and_scoring(matches.filter(pk_in(found)), rank, start, stop, score_field)
+        if every_match_found:  # rank them all (found: matches already): exact
+            return self._apply_ordering_and_scoring(self.queryset.filter(pk_in(found)), rank, start, stop, score_field)
         window = max(RANK_WINDOW, stop or 0)
         first, *others = self.candidate_sets(matches, config, window)
         # One union: PostgreSQL then knows the candidates are a few hundred
         # (an OR of IN clauses reads as most of the table) and looks them up.
         candidates = first.union(*others) if others else first
-        ranked = self._apply_ordering_and_scoring(matches.filter(pk__in=candidates), rank, 0, None, score_field)
+        # Every candidate matches (the best titles match, hence their whole
+        # document, when no word is negated): testing the document vector
+        # again would detoast each body once more than ranking it does.
+        ranked = matches if negates(self.query) else self.queryset
+        ranked = self._apply_ordering_and_scoring(ranked.filter(pk__in=candidates), rank, 0, None, score_field)
         if stop is not None and stop <= window:
             return ranked[start:stop]
         # A deep page: the ranked candidates first, then the other matches, newest first.
@@ -195,6 +211,19 @@ class BoundedRankingMixin:
 class FrenchPostgresSearchQueryCompiler(BoundedRankingMixin, PostgresSearchQueryCompiler):
     def match_vector(self, prefix="index_entries__"):
         return DocumentVector(prefix)
+
+    def matches(self, config):
+        """As the mixin's, testing the title, then the body, before the
+        document vector: when no word is negated, a title or a body that
+        matches makes a document that matches, and testing either costs a
+        sixth of building the document vector (which only entries whose
+        words are split between title and body then need)."""
+        if negates(self.query):
+            return super().matches(config)
+        search_query = self.build_tsquery(self.query, config=config)
+        return self.queryset.annotate(_vector_=self.match_vector()).filter(
+            Q(index_entries__title=search_query) | Q(index_entries__body=search_query) | Q(_vector_=search_query)
+        )
 
     def matching_entries(self, entries, config):
         # The type as a term of the indexed vector: the GIN index answers
@@ -342,8 +371,12 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
         kind being "year" (of a date) or "terms": one grouped query over the
         first limit() matches (all of them when bounded_count() is exact)."""
         compiler = self.query_compiler
+        counts = {name: {} for name in facets}
         if self._bounded():
-            matches = pk_in(self._first_matches()[: compiler.limit()])
+            found = self._first_matches()[: compiler.limit()]
+            if not found:  # no statement for a type without matches
+                return counts
+            matches = pk_in(found)
         else:
             every_match = compiler.search(self._config(), None, None, backend=self.backend)
             matches = Q(pk__in=every_match.order_by().values("pk"))
@@ -351,7 +384,6 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
             f"_{name}": ExtractYear(field) if kind == "year" else F(field) for name, (kind, field) in facets.items()
         }
         rows = compiler.queryset.model._base_manager.filter(matches).values(**values).annotate(_count_=Count("pk"))
-        counts = {name: {} for name in facets}
         for row in self.with_plan_settings(lambda: list(rows.order_by())):
             for name, found in counts.items():
                 value = row[f"_{name}"]
@@ -360,13 +392,112 @@ class FrenchPostgresSearchResults(PostgresSearchResults):
         return counts
 
 
+class EntryTexts(ObjectIndexer):
+    """An object's texts for its index entry, in one pass over its search
+    fields (modelsearch's ObjectIndexer makes five, and builds a Django
+    expression per vector): by column, each column's texts by weight."""
+
+    def texts(self):
+        """{column: {weight: [text, …]}}, plus the plain texts of the title
+        and the body as modelsearch keeps them (every text, in field order)."""
+        columns = {"title": {}, "body": {}, "autocomplete": {}, "title_text": [], "body_text": []}
+        for search_field in self.search_fields:
+            for field, weight, value in self.prepare_field(self.obj, search_field):
+                value = value.strip()
+                if not value:
+                    continue
+                if isinstance(field, AutocompleteField):
+                    column = "autocomplete"
+                else:
+                    column = "title" if field.field_name == "title" else "body"
+                columns[column].setdefault(weight, []).append(value)
+                if column != "autocomplete":
+                    columns[f"{column}_text"].append(value)
+        return columns
+
+
+# One statement per batch (FrenchPostgresIndex.add_items): the texts go in as
+# arrays, one per column and weight, and PostgreSQL builds the vectors and
+# the title norms (modelsearch's lavg / ld, the average title length over
+# the entries with a title, these included) as it inserts: no second write
+# of the rows to set the norms.
+WRITE_ENTRIES = """
+WITH item AS (
+    SELECT item.object_id, item.title_text, item.body_text,
+           {title} AS title, {autocomplete} AS autocomplete, {body} AS body
+    FROM unnest({arrays}) AS item({names})
+), average AS (
+    SELECT avg(length) AS length FROM (
+        SELECT length(title) FROM {entries}
+        WHERE length(title) > 0 AND NOT (content_type_id = %(content_type)s AND object_id = ANY(%(object_id)s))
+        UNION ALL
+        SELECT length(title) FROM item WHERE length(title) > 0
+    ) AS lengths(length)
+)
+INSERT INTO {entries} (content_type_id, object_id, title, autocomplete, body, title_norm, title_text, body_text)
+SELECT %(content_type)s, item.object_id, item.title, item.autocomplete, item.body,
+       CASE WHEN length(item.title) > 0 THEN average.length / length(item.title) ELSE 1.0 END,
+       item.title_text, item.body_text
+FROM item, average
+ON CONFLICT (content_type_id, object_id) DO UPDATE SET
+    title = EXCLUDED.title, title_norm = EXCLUDED.title_norm, autocomplete = EXCLUDED.autocomplete,
+    body = EXCLUDED.body, title_text = EXCLUDED.title_text, body_text = EXCLUDED.body_text
+"""
+
+
+def vector_sql(column, weights, config):
+    """The SQL of a column's vector: its texts of each weight, in the
+    order the weights first come among the fields (as modelsearch chains
+    one vector per field; texts of one weight are joined, which gives the
+    same lexemes, weights and, but for stop words at a field's end, positions)."""
+    if not weights:
+        return "''::tsvector"
+    return " || ".join(
+        f"setweight(to_tsvector(%({config})s::regconfig, item.{column}_{weight}), '{weight}')" for weight in weights
+    )
+
+
+def execute_bound(connection, sql, params):
+    """Executes `sql` with its parameters bound by the server: Django's
+    cursors quote them into the statement, which for a batch's texts (some
+    5 MB for 1,000 acts) costs more on both sides than building the vectors."""
+    connection.ensure_connection()
+    with psycopg.Cursor(connection.connection) as cursor:
+        cursor.execute(sql, params)
+
+
 class FrenchPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
-        """Indexes `objs`, then adds their words to the vocabulary in SQL."""
-        super().add_items(model, objs)
-        if model.get_search_fields() and objs:
-            record_entries(self.write_connection, IndexEntry._meta.db_table, get_content_type_pk(model),
-                           [obj.pk for obj in objs])
+        """Indexes `objs` with one statement (WRITE_ENTRIES), then adds their
+        words to the vocabulary with another (vocabulary.record_entries)."""
+        if not model.get_search_fields() or not objs:
+            return
+        texts = [EntryTexts(obj, self.backend) for obj in objs]
+        columns = [indexer.texts() for indexer in texts]
+        params = {
+            "content_type": get_content_type_pk(model),
+            "object_id": [indexer.id for indexer in texts],
+            "title_text": [" ".join(item["title_text"]) for item in columns],
+            "body_text": [" ".join(item["body_text"]) for item in columns],
+            "config": self.backend.config,
+            "autocomplete_config": self.backend.autocomplete_config,
+        }
+        vectors = {}
+        for column in ("title", "body", "autocomplete"):
+            weights = list(dict.fromkeys(weight for item in columns for weight in item[column]))
+            for weight in weights:
+                params[f"{column}_{weight}"] = [" ".join(item[column].get(weight, ())) for item in columns]
+            config = "autocomplete_config" if column == "autocomplete" else "config"
+            vectors[column] = vector_sql(column, weights, config)
+        names = [name for name in params if name not in ("content_type", "config", "autocomplete_config")]
+        sql = WRITE_ENTRIES.format(
+            entries=IndexEntry._meta.db_table,
+            arrays=", ".join(f"%({name})s::text[]" for name in names),
+            names=", ".join(names),
+            **vectors,
+        )
+        execute_bound(self.write_connection, sql, params)
+        record_entries(self.write_connection, IndexEntry._meta.db_table, params["content_type"], params["object_id"])
 
 
 class FrenchPostgresSearchBackend(PostgresSearchBackend):
