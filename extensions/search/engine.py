@@ -17,6 +17,7 @@ from modelsearch.backends import get_search_backend
 from .excerpts import excerpt, highlight
 from .registry import FACET_LABELS, searchable_types
 from .synonyms import expand, groups_for
+from .vocabulary import corrected
 
 logger = logging.getLogger(__name__)
 
@@ -142,7 +143,30 @@ class Search:
             self._results[search_type.key] = None if queryset is None else self.backend.search(
                 self.expanded[0], queryset, operator="and", order_by_relevance=self.params.sort != "date"
             ).annotate_score("_score")
+            # Hook: the search servers fetch the facets with the hits, in one request.
+            with_facets = getattr(self._results[search_type.key], "with_facets", None)
+            if with_facets:
+                self._results[search_type.key] = with_facets(facet_fields(search_type))
         return self._results[search_type.key]
+
+    def correction(self):
+        """Hook: the query with its misspelt words corrected, or None: by the
+        backend's own suggester (the search servers), else from the
+        vocabulary of the index."""
+        suggest = getattr(self.backend, "spelling_correction", None)
+        if suggest is None:
+            return corrected(self.params.query)
+        return suggest(self.params.query, [search_type.model for search_type in self.types])
+
+    def tolerant(self):
+        """Hook: this search with typo-tolerant matching where the backend
+        has it (the search servers' fuzzy queries), else None."""
+        make_tolerant = getattr(self.backend, "typo_tolerant", None)
+        if make_tolerant is None:
+            return None
+        other = Search(self.request, self.params, self.backend)
+        other.expanded = (make_tolerant(self.expanded[0]), self.expanded[1])
+        return other
 
     def active_types(self):
         return [t for t in self.types if not self.params.type or t.key == self.params.type]
@@ -181,7 +205,7 @@ class Search:
             if results is None or not hasattr(results, "facet_counts"):
                 continue
             facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
-            counts = results.facet_counts({name: (f.kind, f.field) for name, f in facets.items()})
+            counts = results.facet_counts(facet_fields(search_type))
             _count, exact = result_count(results)
             for name, values in counts.items():
                 for value, count in values.items():
@@ -234,6 +258,11 @@ class MergedResults:
         stop = key.stop
         iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams]
         return list(islice(heapq.merge(*iterables, key=self.key), key.start, stop))
+
+
+def facet_fields(search_type):
+    """{name: (kind, field)} of the filter facets of `search_type`."""
+    return {name: (f.kind, f.field) for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
 
 
 def result_count(results):
