@@ -276,11 +276,27 @@ class FrenchServerBackendMixin:
         return "".join(out) + query[cursor:]
 
 
+def shared_client(client_class):
+    """The vendor's client class, made to give one client (one pool of
+    kept-alive connections) per configuration and process: modelsearch
+    builds a backend for each search, and so a client, which opened a new
+    connection to the node for every page."""
+    clients = {}
+
+    def client(hosts, **options):
+        key = repr((hosts, sorted(options.items())))
+        if key not in clients:
+            clients[key] = client_class(hosts=hosts, **options)
+        return clients[key]
+
+    return staticmethod(client)
+
+
 def french_backend(backend, mapping, query_compiler, autocomplete_compiler, results):
     """The French variant of one of modelsearch's search-server backends
     (OpenSearch, Elasticsearch): its mapping analyses text in French, its
     searches may be fuzzy, its results come with their count and facets in
-    one request, its indexes fill the vocabulary. The vendors' classes
+    one request, its client is shared, its indexes fill the vocabulary. The vendors' classes
     differ only by name."""
     french_mapping = type(f"French{mapping.__name__}", (FrenchMappingMixin, mapping), {})
     return type(
@@ -297,6 +313,7 @@ def french_backend(backend, mapping, query_compiler, autocomplete_compiler, resu
                 f"French{autocomplete_compiler.__name__}", (autocomplete_compiler,), {"mapping_class": french_mapping}
             ),
             "results_class": type(f"French{results.__name__}", (ServerResultsMixin, results), {}),
+            "client_class": shared_client(backend.client_class),
             "settings": FrenchServerBackendMixin.french_settings(backend.settings),
         },
     )
