@@ -173,7 +173,11 @@ class Search:
 
     def merged(self):
         streams = [(t, self.results_for(t)) for t in self.active_types()]
-        return MergedResults([(t, r) for t, r in streams if r is not None], self._sort_key)
+        streams = [(t, r) for t, r in streams if r is not None]
+        prefetch = getattr(self.backend, "prefetch", None)
+        if prefetch:  # hook: the search servers ask for every type in one round trip
+            prefetch([results for _type, results in streams])
+        return MergedResults(streams, self._sort_key)
 
     def _sort_key(self, hit):
         search_type, obj = hit

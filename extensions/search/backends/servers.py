@@ -175,17 +175,38 @@ class ServerResultsMixin:
                 aggregations[name] = {"terms": {"field": column, "size": 200}}
         return aggregations
 
-    def _ask(self, size, facets):
+    def request(self, size, facets):
+        """(index, body) of the request for the first `size` hits, the
+        count and `facets`, or None when the filters allow nothing."""
         body = self._get_es_body(for_count=not size)
         if _allows_nothing(body["query"].get("bool", {}).get("filter")):
-            return EMPTY_ANSWER
+            return None
         body.update({"size": size, "track_total_hits": True, "_source": False})
         if size:
             body[self.fields_param_name] = ["pk"]
         if facets:
             body["aggregations"] = self._aggregations(facets)
-        index = self.backend.get_index_for_model(self.query_compiler.queryset.model).name
+        return self.backend.get_index_for_model(self.query_compiler.queryset.model).name, body
+
+    def _ask(self, size, facets):
+        request = self.request(size, facets)
+        if request is None:
+            return EMPTY_ANSWER
+        index, body = request
         return self._backend_do_search(body, index=index, request_cache=True)
+
+    def first_page_request(self):
+        """(index, body) of what _answer() would ask first, or None when it
+        has its answer (a filter allowing nothing is answered at once)."""
+        if not self._answers:
+            request = self.request(self.WINDOW, self._facets)
+            if request is not None:
+                return request
+            self._answers[self.WINDOW] = EMPTY_ANSWER
+        return None
+
+    def take_answer(self, answer):
+        self._answers[self.WINDOW] = answer
 
     def _answer(self, stop):
         """The node's answer holding the hits up to `stop`."""
@@ -247,6 +268,25 @@ class FrenchServerBackendMixin:
         if self.use_new_elasticsearch_api:
             return self.es.search(**body, **params)
         return self.es.search(body=body, **params)
+
+    def prefetch(self, results):
+        """Hook (engine.Search.merged): the first page, count and facets of
+        each of `results` in one round trip (_msearch). A search the node
+        fails is left to ask again alone, and so to raise."""
+        asked = [(each, each.first_page_request()) for each in results]
+        asked = [(each, request) for each, request in asked if request is not None]
+        if len(asked) < 2:
+            return  # one request either way
+        lines = []
+        for _each, (index, body) in asked:
+            lines += [{"index": index, "request_cache": True}, body]
+        if self.use_new_elasticsearch_api:
+            answers = self.es.msearch(searches=lines)["responses"]
+        else:
+            answers = self.es.msearch(body=lines)["responses"]
+        for (each, _request), answer in zip(asked, answers):
+            if "error" not in answer:
+                each.take_answer(answer)
 
     def spelling_correction(self, query, models):
         """`query` with each word no document of `models` holds replaced by
