@@ -7,17 +7,19 @@ field is analysed in French: elision ("l'école" -> "école"), lower case,
 French stop words, accent folding, light French stemmer; autocomplete keeps
 edge n-grams but folds accents and elisions on both sides.
 
-The catch-all field has a second analysis, its folded words unstemmed
-(WORDS_FIELD): the stemmer makes « délibération » « delib », which no typo
-of the word is near. The node's term suggester proposes corrections from it
-and fuzzy matching (the search that found nothing, made tolerant) compares
-with it. Both read every document, private ones too: the engine offers a
-correction or fuzzy results only as the visitor's own filtered search finds
-them (see spelling_correction).
+The catch-all field has a second analysis, its words unstemmed, folded and
+as written (WORDS_FIELD): the stemmer makes « délibération » « delib »,
+which no typo of the word is near. The node's term suggester proposes
+corrections from it, with their accents, and fuzzy matching (the search
+that found nothing, made tolerant) compares with it: the search servers
+need no vocabulary table. Both read every document, private ones too: the
+engine offers a correction or fuzzy results only as the visitor's own
+filtered search finds them (see spelling_correction).
 
-A search costs one request per searchable type: the first page of hits,
-the exact count and the facets (aggregations) come in one answer, from the
-node's request cache when nothing changed since (ServerResultsMixin)."""
+A search page costs one round trip to the node: for each searchable type,
+the first page of hits, the exact count and the facets (aggregations) in
+one answer, from the node's request cache when nothing changed since
+(ServerResultsMixin, backend.prefetch)."""
 import re
 from collections import OrderedDict
 from copy import deepcopy
@@ -25,8 +27,7 @@ from copy import deepcopy
 from modelsearch.query import And, Boost, Fuzzy, Not, Or, PlainText
 from modelsearch.utils import deep_update
 
-from ..models import Word
-from ..vocabulary import ServerVocabularyIndexMixin
+from ..analysis import fold
 
 ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -37,6 +38,9 @@ FRENCH_ANALYSIS = {
                 "parvis_elision": {"type": "elision", "articles_case": True, "articles": ELISION_ARTICLES},
                 "parvis_french_stop": {"type": "stop", "stopwords": "_french_"},
                 "parvis_french_stemmer": {"type": "stemmer", "language": "light_french"},
+                # Both « délibération » and « deliberation »: the folded form
+                # for matching typos, the original for showing a correction.
+                "parvis_folding": {"type": "asciifolding", "preserve_original": True},
             },
             "analyzer": {
                 "parvis_french": {
@@ -59,7 +63,7 @@ FRENCH_ANALYSIS = {
                 "parvis_words": {
                     "type": "custom",
                     "tokenizer": "standard",
-                    "filter": ["lowercase", "parvis_elision", "parvis_french_stop", "asciifolding"],
+                    "filter": ["lowercase", "parvis_elision", "parvis_french_stop", "parvis_folding"],
                 },
             },
         }
@@ -74,6 +78,8 @@ WORDS_FIELD = "_all_text.words"
 FUZZY = {"fuzziness": "AUTO", "prefix_length": 1}
 SUGGESTER = {"field": WORDS_FIELD, "suggest_mode": "missing", "sort": "score", "max_edits": 2,
              "prefix_length": 1, "min_word_length": 4, "size": 1}
+# The accented forms of a folded word: the accent may be on its first letter.
+ACCENTED = {"suggest_mode": "always", "prefix_length": 0, "size": 10}
 # An elided article before a word (« l’urbanisem »): kept as typed.
 ELIDED = re.compile(r"^\w+['’]")
 
@@ -288,32 +294,49 @@ class FrenchServerBackendMixin:
             if "error" not in answer:
                 each.take_answer(answer)
 
+    def _suggest(self, indexes, suggesters):
+        answer = self._search_body({"size": 0, "suggest": suggesters}, index=indexes, ignore_unavailable=True)
+        return answer.get("suggest", {})
+
     def spelling_correction(self, query, models):
         """`query` with each word no document of `models` holds replaced by
         the one the node's term suggester finds closest (fewest edits, then
-        most frequent), or None when no word changes. The suggester reads
-        folded words; the form shown, accents included, is the one the
-        vocabulary recorded (else the folded word). Private documents'
+        most frequent), or None when no word changes. Private documents'
         words are candidates: the caller offers the correction only when
         the corrected search finds what the visitor may see."""
         indexes = ",".join(sorted({self.get_index_for_model(model).name for model in models}))
-        answer = self._search_body({"size": 0, "suggest": {"text": query, "words": {"term": SUGGESTER}}},
-                                   index=indexes, ignore_unavailable=True)
-        spans = []
-        for entry in answer.get("suggest", {}).get("words", []):
-            if entry["options"]:
+        best = {}  # by offset: a word typed with accents has a folded twin
+        for entry in self._suggest(indexes, {"words": {"text": query, "term": SUGGESTER}}).get("words", []):
+            for option in entry["options"]:
                 start, end = entry["offset"], entry["offset"] + entry["length"]
-                elided = ELIDED.match(query[start:end])
-                spans.append((start + (elided.end() if elided else 0), end, entry["options"][0]["text"]))
-        if not spans:
+                rank = (option["score"], not option["text"].isascii())
+                if start not in best or rank > best[start][0]:
+                    best[start] = (rank, end, option["text"])
+        if not best:
             return None
-        shown = dict(Word.objects.filter(folded__in=[folded for _s, _e, folded in spans])
-                     .values_list("folded", "word"))
+        shown = self._with_accents(indexes, {word for _rank, _end, word in best.values()})
         out, cursor = [], 0
-        for start, end, folded in spans:
-            out += [query[cursor:start], shown.get(folded, folded)]
+        for start, (_rank, end, word) in sorted(best.items()):
+            elided = ELIDED.match(query[start:end])  # « l’urbanisem »: the article stays
+            out += [query[cursor : start + (elided.end() if elided else 0)], shown.get(word, word)]
             cursor = end
         return "".join(out) + query[cursor:]
+
+    def _with_accents(self, indexes, words):
+        """{folded word: the form the documents write}, for the words
+        without accents among `words`: the folded words keep their
+        original beside them, found by the suggester within two edits
+        (« deliberation » → « délibération »); else the word stays."""
+        plain = sorted(word for word in words if word.isascii())
+        if not plain:
+            return {}
+        asked = {f"w{number}": {"text": word, "term": {**SUGGESTER, **ACCENTED}} for number, word in enumerate(plain)}
+        shown = {}
+        for name, entries in self._suggest(indexes, asked).items():
+            word = asked[name]["text"]
+            options = [option["text"] for entry in entries for option in entry["options"]]
+            shown[word] = next((option for option in options if fold(option) == word), word)
+        return shown
 
 
 def shared_client(client_class):
@@ -336,7 +359,7 @@ def french_backend(backend, mapping, query_compiler, autocomplete_compiler, resu
     """The French variant of one of modelsearch's search-server backends
     (OpenSearch, Elasticsearch): its mapping analyses text in French, its
     searches may be fuzzy, its results come with their count and facets in
-    one request, its client is shared, its indexes fill the vocabulary. The vendors' classes
+    one request, its client is shared. The vendors' classes
     differ only by name."""
     french_mapping = type(f"French{mapping.__name__}", (FrenchMappingMixin, mapping), {})
     return type(
@@ -344,7 +367,6 @@ def french_backend(backend, mapping, query_compiler, autocomplete_compiler, resu
         (FrenchServerBackendMixin, backend),
         {
             "mapping_class": french_mapping,
-            "index_class": type(f"French{backend.index_class.__name__}", (ServerVocabularyIndexMixin, backend.index_class), {}),
             "query_compiler_class": type(
                 f"French{query_compiler.__name__}", (FuzzyQueryCompilerMixin, query_compiler),
                 {"mapping_class": french_mapping},
