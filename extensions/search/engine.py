@@ -17,6 +17,7 @@ from modelsearch.backends import get_search_backend
 from .excerpts import excerpt, highlight
 from .registry import FACET_LABELS, searchable_types
 from .synonyms import expand, groups_for
+from .vocabulary import corrected
 
 logger = logging.getLogger(__name__)
 
@@ -142,14 +143,41 @@ class Search:
             self._results[search_type.key] = None if queryset is None else self.backend.search(
                 self.expanded[0], queryset, operator="and", order_by_relevance=self.params.sort != "date"
             ).annotate_score("_score")
+            # Hook: the search servers fetch the facets with the hits, in one request.
+            with_facets = getattr(self._results[search_type.key], "with_facets", None)
+            if with_facets:
+                self._results[search_type.key] = with_facets(facet_fields(search_type))
         return self._results[search_type.key]
+
+    def correction(self):
+        """Hook: the query with its misspelt words corrected, or None: by the
+        backend's own suggester (the search servers), else from the
+        vocabulary of the index."""
+        suggest = getattr(self.backend, "spelling_correction", None)
+        if suggest is None:
+            return corrected(self.params.query)
+        return suggest(self.params.query, [search_type.model for search_type in self.types])
+
+    def tolerant(self):
+        """Hook: this search with typo-tolerant matching where the backend
+        has it (the search servers' fuzzy queries), else None."""
+        make_tolerant = getattr(self.backend, "typo_tolerant", None)
+        if make_tolerant is None:
+            return None
+        other = Search(self.request, self.params, self.backend)
+        other.expanded = (make_tolerant(self.expanded[0]), self.expanded[1])
+        return other
 
     def active_types(self):
         return [t for t in self.types if not self.params.type or t.key == self.params.type]
 
     def merged(self):
         streams = [(t, self.results_for(t)) for t in self.active_types()]
-        return MergedResults([(t, r) for t, r in streams if r is not None], self._sort_key)
+        streams = [(t, r) for t, r in streams if r is not None]
+        prefetch = getattr(self.backend, "prefetch", None)
+        if prefetch:  # hook: the search servers ask for every type in one round trip
+            prefetch([results for _type, results in streams])
+        return MergedResults(streams, self._sort_key)
 
     def _sort_key(self, hit):
         search_type, obj = hit
@@ -184,7 +212,7 @@ class Search:
             if not count:  # nothing to count: no query
                 continue
             facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
-            counts = results.facet_counts({name: (f.kind, f.field) for name, f in facets.items()})
+            counts = results.facet_counts(facet_fields(search_type))
             for name, values in counts.items():
                 for value, count in values.items():
                     label = facets[name].label(value)
@@ -237,6 +265,11 @@ class MergedResults:
         # A type that found nothing builds no query (its count is known).
         iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams if result_count(results)[0]]
         return list(islice(heapq.merge(*iterables, key=self.key), key.start, stop))
+
+
+def facet_fields(search_type):
+    """{name: (kind, field)} of the filter facets of `search_type`."""
+    return {name: (f.kind, f.field) for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
 
 
 def result_count(results):

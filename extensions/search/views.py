@@ -17,7 +17,6 @@ from .engine import SERVER_ERRORS, Search, suggestions
 from .forms import MAX_QUERY_LENGTH, SearchForm
 from .searchables import visible_pages
 from .tasks import record_search
-from .vocabulary import corrected
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 10
@@ -95,13 +94,18 @@ def run(request, form):
 
 def forgiven(search):
     """For a search that found nothing: the search for its words corrected
-    from the index's vocabulary when that finds what the visitor may see
-    (so no correction ever names a word of hidden content), else itself."""
-    correction = corrected(search.params.query)
-    if correction is None:
-        return search
-    other = Search(search.request, replace(search.params, query=correction), search.backend)
-    return other if other.merged().count() else search
+    (by the backend's suggester or the index's vocabulary) when that finds
+    what the visitor may see (so no correction ever names a word of hidden
+    content), else the same search made typo-tolerant where the backend can
+    (the search servers' fuzzy matching, over what the visitor may see),
+    else itself."""
+    correction = search.correction()
+    if correction is not None:
+        other = Search(search.request, replace(search.params, query=correction), search.backend)
+        if other.merged().count():
+            return other
+    tolerant = search.tolerant()
+    return tolerant if tolerant is not None and tolerant.merged().count() else search
 
 
 def is_public_query(request, total):

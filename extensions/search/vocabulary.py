@@ -1,7 +1,8 @@
-"""The vocabulary of the index, for spelling suggestions: every backend
-records the words of what it indexes (one statement per batch), and a
-misspelt word is looked up among them by trigram similarity, by pg_trgm's
-index on PostgreSQL, in Python over a bounded candidate set elsewhere.
+"""The vocabulary of the index, for spelling suggestions on the database
+backends: they record the words of what they index (one statement per
+batch), and a misspelt word is looked up among them by trigram similarity,
+by pg_trgm's index on PostgreSQL, in Python over a bounded candidate set on
+SQLite. The search servers use their own suggester instead (servers.py).
 
 The table holds the words of private content too: it never reaches a
 visitor by itself, spelling.py offers a correction only when the corrected
@@ -112,14 +113,6 @@ class VocabularyIndexMixin:
     def add_items(self, model, objs):
         super().add_items(model, objs)
         record(objs)
-
-
-class ServerVocabularyIndexMixin(VocabularyIndexMixin):
-    """The search servers' indexes add one object apart."""
-
-    def add_item(self, item):
-        super().add_item(item)
-        record([item])
 
 
 def trigrams(word):
