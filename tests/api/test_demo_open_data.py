@@ -1,8 +1,16 @@
-"""/donnees/agenda.json keeps the contract the OpenAPI schema states: the
-JSON the demo serves, on both sites and for every year filter, is valid
-against the schema's `Agenda` component (jsonschema), its times carry the
-Europe/Paris offset of their instant, and restricted events stay out."""
+"""The demo's open data, on both sites and for every year filter, as
+validators nobody here wrote judge it (the demo is loaded once for both):
+
+- `deliberations.csv` against the official SCDL « Délibérations » Table
+  Schemas (2.1.5, which the export declares, and 2.1.3) through
+  frictionless and the schema's custom checks (tests/api/validata.py):
+  no error at all;
+- `agenda.json` against the `Agenda` component of the OpenAPI schema
+  (jsonschema): its times carry the Europe/Paris offset of their instant,
+  and restricted events stay out."""
+import csv
 import datetime
+import io
 import zoneinfo
 from urllib.parse import urlsplit
 
@@ -10,12 +18,49 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
+from extensions.deliberations.models import Deliberation
 from pages.models import EventPage
+from tests.api.validata import SCHEMA_FILES, errors_of
 from tests.demo.test_load_demo import demo  # noqa: F401 (the demo, loaded once for the module)
 
 pytestmark = pytest.mark.sqlite
 HOSTS = ("localhost", "interco.localhost")
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def export(client, host, **query):
+    response = client.get("/donnees/deliberations.csv", query, HTTP_HOST=host)
+    assert response.status_code == 200, response.content.decode()
+    return response.content.decode()
+
+
+def year_filters():
+    """No filter, each year with deliberations, and a year without any."""
+    years = sorted(set(Deliberation.objects.exclude(year=None).values_list("year", flat=True)))
+    return [{}] + [{"annee": year} for year in years] + [{"annee": 1999}]
+
+
+def test_the_demo_exports_pass_validata(demo, db, client):  # noqa: F811
+    assert [path.name for path in SCHEMA_FILES] == ["scdl-deliberations-2.1.3.json", "scdl-deliberations-2.1.5.json"]
+    exported = 0
+    for host in HOSTS:
+        for query in year_filters():
+            text = export(client, host, **query)
+            for schema_file in SCHEMA_FILES:
+                assert errors_of(text, schema_file) == [], (host, query, schema_file.name)
+            exported += len(list(csv.DictReader(io.StringIO(text)))) if not query else 0
+    assert exported >= 5  # the demo's published acts are there, not an empty file
+
+
+def test_the_demo_rows_say_what_the_schema_means(demo, db, client):  # noqa: F811
+    rows = list(csv.DictReader(io.StringIO(export(client, "localhost"))))
+    budget = next(row for row in rows if row["DELIB_MATIERE_CODE"] == "7.1")
+    assert budget["DELIB_MATIERE_NOM"] == "finances locales/décisions budgétaires"
+    assert budget["COLL_SIRET"] == "21120345000013"
+    for row in rows:
+        assert int(row["VOTE_REEL"]) == int(row["VOTE_POUR"]) + int(row["VOTE_CONTRE"]) + int(row["VOTE_ABSTENTION"])
+        assert row["PREF_ID"] in ("", "PREF012")
+
 
 
 def json_schema(node):
@@ -50,7 +95,7 @@ def agenda(client, host, **query):
     return response.json()
 
 
-def year_filters():
+def agenda_year_filters():
     years = sorted({start.year for start in EventPage.objects.values_list("start", flat=True)})
     return [{}] + [{"annee": year} for year in years] + [{"annee": 1999}]
 
@@ -58,7 +103,7 @@ def year_filters():
 def test_the_demo_agenda_keeps_the_schemas_contract(demo, validator, db, client):  # noqa: F811
     served = 0
     for host in HOSTS:
-        for query in year_filters():
+        for query in agenda_year_filters():
             data = agenda(client, host, **query)
             assert [error.message for error in validator.iter_errors(data)] == [], (host, query)
             assert data["year"] == query.get("annee")
@@ -72,7 +117,7 @@ def test_the_demo_agenda_keeps_the_schemas_contract(demo, validator, db, client)
 
 
 def test_the_demo_agenda_shows_public_events_only(demo, db, client):  # noqa: F811
-    served = {event["id"] for host in HOSTS for query in year_filters()
+    served = {event["id"] for host in HOSTS for query in agenda_year_filters()
               for event in agenda(client, host, **query)["events"]}
     public = set(EventPage.objects.live().public().values_list("pk", flat=True))
     assert served and served <= public
