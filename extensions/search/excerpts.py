@@ -7,12 +7,14 @@ from functools import lru_cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .analysis import analyse_word, fold, tokens
+from .analysis import WORD, analyse_word, fold, tokens
 
 # Long extracted texts are scanned up to this many characters.
 SCAN_LIMIT = 500_000
 WORDS_BEFORE = 12
 WORDS_AFTER = 24
+# The best passage is chosen among the first hits.
+MAX_HITS = 200
 
 
 @lru_cache(maxsize=1024)
@@ -39,7 +41,7 @@ def _matches(word, terms, prefixes):
 def best_window(words, hits):
     """The hit whose window covers the most distinct words (among the
     first hits: a frequent word may occur thousands of times)."""
-    hits = hits[:200]
+    hits = hits[:MAX_HITS]
     folded = {i: word_keys(words[i][2])[1] for i in hits}
     best, best_score = hits[0], 0
     for position in hits:
@@ -68,17 +70,34 @@ def _hits(words, query):
     return [i for i, (_s, _e, word) in enumerate(words) if word in matched]
 
 
+def _scan(text, query):
+    """(words, hits) of `text`, read only as far as the passage can reach:
+    a frequent word's MAX_HITS first hits and a window after them (a long
+    extracted text is not split into words to its end)."""
+    terms, prefixes = query_terms(query)
+    words, hits, matched = [], [], {}
+    for match in WORD.finditer(text):
+        word = match.group()
+        if hits[MAX_HITS - 1 : MAX_HITS] and len(words) > hits[MAX_HITS - 1] + WORDS_BEFORE + WORDS_AFTER:
+            words.append((match.start(), match.end(), word))  # the text goes on: "…"
+            break
+        if word not in matched:
+            matched[word] = _matches(word, terms, prefixes)
+        if matched[word]:
+            hits.append(len(words))
+        words.append((match.start(), match.end(), word))
+    return words, hits
+
+
 def excerpt(text, query):
     """HTML: about 40 words of `text` around the best match, matched words
     in <mark>; the beginning of the text when nothing matches."""
-    text = (text or "")[:SCAN_LIMIT]
-    words = tokens(text)
+    words, hits = _scan((text or "")[:SCAN_LIMIT], query)
     if not words:
         return ""
-    hits = _hits(words, query)
     first = max(best_window(words, hits) - WORDS_BEFORE, 0) if hits else 0
     last = min(first + WORDS_BEFORE + WORDS_AFTER, len(words) - 1)
-    return _render(text, words, first, last, {words[i][0] for i in hits})
+    return _render(text, words, first, last, {words[i][0] for i in hits[:MAX_HITS]})
 
 
 def highlight(title, query):
