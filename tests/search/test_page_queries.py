@@ -12,14 +12,17 @@ from tests.html import visible_text
 
 pytestmark = pytest.mark.backends("database")
 
-# With the database backend (BEGIN and ROLLBACK of PostgreSQL's read
-# transaction left out): the restrictions of pages (1) and of collections
-# (3), the synonyms (1), the visible acts, meetings and contest entries (3),
-# the counts and results of pages and documents (4), their facets (3), the
+# With the database backend (the read transaction's statements left out):
+# the restrictions of pages (1) and of collections (3), the synonyms (1), the visible acts, meetings and contest entries (3),
+# the counts and results of pages and documents (4), their facets (one
+# grouped query per type on PostgreSQL: 2; one per facet on SQLite: 3), the
 # specific pages and the library page (2), the pinned results (2: the query
 # is known once recorded), the search recorded once the page is sent (3:
 # tests run tasks at once; production queues one row).
-SEARCH_QUERIES = 22
+SEARCH_QUERIES = {"postgresql": 21, "sqlite": 22}
+# The read transaction's own statements (a savepoint inside a test's
+# transaction, and PostgreSQL's plan settings) are not counted.
+TRANSACTION = ("BEGIN", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "SELECT set_config(")
 
 
 def page_queries(client, query):
@@ -30,7 +33,7 @@ def page_queries(client, query):
         response = client.get("/recherche/", params)
     assert response.status_code == 200
     statements = [q["sql"] for q in captured.captured_queries]
-    return [sql for sql in statements if sql not in ("BEGIN", "ROLLBACK")], visible_text(response)
+    return [sql for sql in statements if not sql.startswith(TRANSACTION)], visible_text(response)
 
 
 @pytest.mark.parametrize("size", [1, 12])
@@ -42,4 +45,4 @@ def test_the_search_page(search_backend, home_page, library_page, client, size):
                                summary="Le conseil fixe le prix du repas.")
     statements, text = page_queries(client, "cantine")
     assert f"{size + 1} résultats" in text and "Menus de la cantine" in text
-    assert len(statements) == SEARCH_QUERIES, "\n".join(statements)
+    assert len(statements) == SEARCH_QUERIES[connection.vendor], "\n".join(statements)
