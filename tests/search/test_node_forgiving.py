@@ -33,14 +33,15 @@ def test_a_word_the_node_holds_gets_no_correction(acts, request_as):
 def test_fuzzy_matching_answers_when_no_correction_does(acts, client, refresh):
     """A private act holds the typo itself, so the suggester (which reads
     every document) has nothing to correct; the visitor's fuzzy search finds
-    the public act, never the private one."""
-    ArchiveDocumentFactory(title="Note interne urbanisem", summary="Brouillon zqxconfidentiel.",
+    the public act, never the private one. A typo of its own: the words of
+    emptied indexes stay in the node's terms until its segments merge."""
+    ArchiveDocumentFactory(title="Note interne urbamisme", summary="Brouillon zqxconfidentiel.",
                            collection=private_collection("Commission", "Élus"))
     refresh()
-    response = client.get("/recherche/", {"q": "urbanisem"})
+    response = client.get("/recherche/", {"q": "urbamisme"})
     text = visible_text(response)
     assert "Révision du plan local" in text
-    assert "1 résultat pour « urbanisem »" in text
+    assert "1 résultat pour « urbamisme »" in text
     assert "Vouliez-vous dire" not in text
     assert "zqxconfidentiel" not in response.content.decode()
     assert "Note interne" not in text

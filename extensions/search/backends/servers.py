@@ -110,7 +110,7 @@ class FuzzyQueryCompilerMixin:
         return {"match": {WORDS_FIELD: {"query": query.query_string, "operator": query.operator, **FUZZY}}}
 
     def _join_and_compile_queries(self, query, fields, boost=1.0):
-        if isinstance(query, Fuzzy) or _has_fuzzy(query):
+        if _has_fuzzy(query):
             fields = fields[:1]  # one field is compared: no copy per boosted field
         return super()._join_and_compile_queries(query, fields, boost)
 
