@@ -5,6 +5,8 @@ deleted, a site or its Navigation changes (a version number in the cache
 that every change raises), or SECONDS pass (a local-memory cache is per
 process: another worker's entry lives until then). Who may see a link is still decided per request, from
 the page paths restricted against the visitor."""
+import logging
+
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
@@ -17,6 +19,8 @@ from .site_settings import Navigation, SiteIdentity
 VERSION_KEY = "parvis:navigation:version"
 SECONDS = 300
 
+logger = logging.getLogger(__name__)
+
 
 def _version():
     return cache.get_or_set(VERSION_KEY, 1, None)
@@ -28,8 +32,24 @@ def key(name):
     return f"parvis:navigation:{_version()}:{name}"
 
 
-def _key(site, field_name):
-    return key(f"{site.pk}:{field_name}")
+def cached(name, build):
+    """build(), kept in the cache under key(name) for SECONDS. Keyed after
+    building: a first build may create a setting, whose save raises the
+    version. The cache only saves work: when its server fails (any error
+    its client raises), this is built without it, and the health check
+    (/sante/) answers 503 rather than the theme's lookup a 500."""
+    try:
+        found = cache.get(key(name))
+    except Exception:  # noqa: BLE001 - each cache client raises its own errors
+        logger.warning("Cache unavailable: %s built without it", name, exc_info=True)
+        return build()
+    if found is None:
+        found = build()
+        try:
+            cache.set(key(name), found, SECONDS)
+        except Exception:  # noqa: BLE001 - as above
+            logger.warning("Cache unavailable: %s not kept", name, exc_info=True)
+    return found
 
 
 def forget(**kwargs):
@@ -38,6 +58,8 @@ def forget(**kwargs):
         cache.incr(VERSION_KEY)
     except ValueError:  # not cached yet: nothing to forget
         pass
+    except Exception:  # noqa: BLE001 - a failing cache server holds nothing to forget either
+        logger.warning("Cache unavailable: the navigation's version not raised", exc_info=True)
 
 
 def _entries(request, site, field_name):
@@ -57,12 +79,7 @@ def links(request, field_name, current_state):
     site = Site.find_for_request(request)
     if site is None:  # no Wagtail site answers this host
         return []
-    entries = cache.get(_key(site, field_name))
-    if entries is None:
-        entries = _entries(request, site, field_name)
-        # Keyed after building: the first Navigation.for_site() creates the
-        # setting, whose save raises the version.
-        cache.set(_key(site, field_name), entries, SECONDS)
+    entries = cached(f"{site.pk}:{field_name}", lambda: _entries(request, site, field_name))
     hidden = hidden_page_paths(request)
     return [
         {"label": label, "url": url, "current": current_state(url, request.path)}

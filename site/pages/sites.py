@@ -4,7 +4,6 @@ changes, same SECONDS): the Site answering a host (one query of Wagtail's at
 every request), with its home page in its specific form (one more, made by
 the routing) and its picture, and the site's identity with its logo (two more, for the
 theme, the header and the footer)."""
-from django.core.cache import cache
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -18,16 +17,18 @@ def find_site(request):
     looks for it first (request._wagtail_site)."""
     if not hasattr(request, "_wagtail_site"):
         hostname = split_domain_port(request._get_raw_host())[0]
-        key = navigation.key(f"site:{hostname}:{request.get_port()}")
-        site = cache.get(key)
-        if site is None:
-            site = Site._find_for_request(request)
-            if site is not None:
-                site.root_page = site.root_page.specific
-                getattr(site.root_page, "image", None)  # a home's picture, cached with it
-            cache.set(navigation.key(f"site:{hostname}:{request.get_port()}"), site or NO_SITE, navigation.SECONDS)
+        site = navigation.cached(f"site:{hostname}:{request.get_port()}", lambda: _site(request))
         request._wagtail_site = None if site == NO_SITE else site
     return request._wagtail_site
+
+
+def _site(request):
+    site = Site._find_for_request(request)
+    if site is None:
+        return NO_SITE
+    site.root_page = site.root_page.specific
+    getattr(site.root_page, "image", None)  # a home's picture, cached with it
+    return site
 
 
 def identity(model, request):
@@ -35,11 +36,10 @@ def identity(model, request):
     site = find_site(request)
     if site is None:
         return model.for_site(site)  # raises DoesNotExist, as Wagtail's
-    found = cache.get(navigation.key(f"identity:{site.pk}"))
-    if found is None:
-        found = model.for_site(site)
-        found.logo  # noqa: B018 - loaded now, to be cached with it
-        # Keyed after building: for_site() may create the setting, whose
-        # save raises the version.
-        cache.set(navigation.key(f"identity:{site.pk}"), found, navigation.SECONDS)
+    return navigation.cached(f"identity:{site.pk}", lambda: _identity(model, site))
+
+
+def _identity(model, site):
+    found = model.for_site(site)
+    found.logo  # noqa: B018 - loaded now, to be cached with it
     return found
