@@ -52,7 +52,8 @@ def test_the_home_page(home_page, client, size):
         NewsIndexPageFactory(parent=hidden, title=f"Actualités réservées {number}")
     count, text, sql = queries(client, home_page.url)
     assert count == HOME_QUERIES, sql
-    assert "Brève 0" in text and "Fête 0" in text
+    # The home lists the latest few: which of news made the same day is the database's choice.
+    assert any(f"Brève {n}" in text for n in range(size)) and "Fête 0" in text
     assert "Toutes les actualités" in text and "Tout l’agenda" in text
 
 
