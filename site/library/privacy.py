@@ -44,8 +44,9 @@ def hidden_collection_paths(user, passed_restriction_ids=()):
     )
 
 
-def _under(paths):
-    """A filter on collections at or below any of `paths`."""
+def under_paths(paths):
+    """A filter on tree nodes (collections, pages) at or below any of
+    `paths`; empty, and false, for no path."""
     under = Q()
     for path in paths:
         under |= Q(path__startswith=path)
@@ -59,7 +60,7 @@ def unrestricted_collections(queryset=None):
     if queryset is None:
         queryset = Collection.objects.all()
     paths = list(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    return queryset.exclude(_under(paths)) if paths else queryset
+    return queryset.exclude(under_paths(paths)) if paths else queryset
 
 
 def collections_seen_by(user):
@@ -67,7 +68,7 @@ def collections_seen_by(user):
     restrictions counted as not passed."""
     paths = hidden_collection_paths(user)
     collections = Collection.objects.all()
-    return collections.exclude(_under(paths)) if paths else collections
+    return collections.exclude(under_paths(paths)) if paths else collections
 
 
 def _passed_ids(request):
@@ -83,7 +84,7 @@ def hidden_collection_ids(request):
     paths = hidden_collection_paths(request.user, _passed_ids(request))
     if not paths:
         return []
-    return list(Collection.objects.filter(_under(paths)).values_list("pk", flat=True))
+    return list(Collection.objects.filter(under_paths(paths)).values_list("pk", flat=True))
 
 
 def visible_documents(request, queryset=None):

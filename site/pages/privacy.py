@@ -3,10 +3,10 @@ into tree paths once per request so that menus, listings and search filter
 pages without a query per page, and without reading the restrictions again
 for each listing (Wagtail's PageQuerySet.public() reads them at every call)."""
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import F, Q, prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from wagtail.models import BaseViewRestriction, PageViewRestriction, Site
 
-from library.privacy import passes
+from library.privacy import passes, under_paths
 
 
 def page_restrictions(request):
@@ -47,19 +47,11 @@ def hidden_page_paths(request):
     return request._hidden_page_paths
 
 
-def _under(paths):
-    """A filter on pages at or below any of `paths` (None for no path)."""
-    under = Q()
-    for path in paths:
-        under |= Q(path__startswith=path)
-    return under or None
-
-
 def public_pages(request, queryset):
     """Live pages of `queryset` behind no view restriction at all, whoever
     asks (Wagtail's .live().public(), from the request's one read of the
     restrictions): what a page shared by every visitor lists."""
-    under = _under({restriction.page_path for restriction in page_restrictions(request)})
+    under = under_paths({restriction.page_path for restriction in page_restrictions(request)})
     queryset = queryset.live()
     return queryset.exclude(under) if under else queryset
 
@@ -72,7 +64,7 @@ def is_page_visible(page, request):
 
 def visible_pages(request, queryset):
     """Live pages of `queryset` that the visitor may see."""
-    hidden = _under(hidden_page_paths(request))
+    hidden = under_paths(hidden_page_paths(request))
     queryset = queryset.live()
     return queryset.exclude(hidden) if hidden else queryset
 
