@@ -1,10 +1,20 @@
 """Highlighted excerpts: the passage of a result's text (a page's body, a
 PDF's extracted text...) where most of the searched words occur, with those
 words marked. Words are compared after French analysis, so "cantines"
-marks "cantine" and "deliberation" marks "délibération"."""
-from functools import lru_cache
+marks "cantine" and "deliberation" marks "délibération".
 
-from django.utils.html import escape
+A result's text can be a long PDF's: each distinct word of it is analysed
+once (and once per process, cached), the matching words are then found by
+one regular expression, and only the passage shown is split into words in
+Python. The search stops at the first passage that holds every searched
+word: for a word found thousands of times, the first occurrence will do."""
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from html import escape
+from itertools import islice, takewhile
+from operator import itemgetter
+
 from django.utils.safestring import mark_safe
 
 from .analysis import WORD, analyse_word, fold, tokens
@@ -15,15 +25,17 @@ WORDS_BEFORE = 12
 WORDS_AFTER = 24
 # The best passage is chosen among the first hits.
 MAX_HITS = 200
+# Characters looked back for the words before a hit (doubled if too few).
+LOOK_BACK = 20 * WORDS_BEFORE
 
 
 @lru_cache(maxsize=1024)
-def query_terms(query):
-    """The analysed terms of the query, and its folded words (a word being
-    typed matches as a prefix): once per query, not once per result."""
+def query_words(query):
+    """((term, folded prefix or None), …) for each word of the query: a word
+    being typed matches as a prefix. Once per query, not once per result."""
     words = [word for _start, _end, word in tokens(query)]
-    return (frozenset(term for term in map(analyse_word, words) if term),
-            tuple({fold(word) for word in words if len(word) > 2}))
+    keys = {(analyse_word(word), fold(word) if len(word) > 2 else None) for word in words}
+    return tuple(key for key in keys if key != (None, None))
 
 
 @lru_cache(maxsize=131_072)
@@ -33,76 +45,115 @@ def word_keys(word):
     return analyse_word(word), fold(word)
 
 
-def _matches(word, terms, prefixes):
+@lru_cache(maxsize=131_072)
+def matched_query_words(word, wanted):
+    """The indexes, in `wanted` (query_words()), of the query words `word`
+    matches (cached: the words of a search's results repeat)."""
     term, folded = word_keys(word)
-    return term in terms or any(folded.startswith(prefix) for prefix in prefixes)
+    return frozenset(
+        i for i, (query_term, prefix) in enumerate(wanted)
+        if (query_term and term == query_term) or (prefix and folded.startswith(prefix))
+    )
 
 
-def best_window(words, hits):
-    """The hit whose window covers the most distinct words (among the
-    first hits: a frequent word may occur thousands of times)."""
-    hits = hits[:MAX_HITS]
-    folded = {i: word_keys(words[i][2])[1] for i in hits}
-    best, best_score = hits[0], 0
-    for position in hits:
-        window = {folded[i] for i in hits if position - WORDS_BEFORE <= i <= position + WORDS_AFTER}
-        if len(window) > best_score:
-            best, best_score = position, len(window)
-    return best
+def _matching(text, wanted):
+    """{word: query words it matches} for the distinct words of `text` that
+    match any."""
+    found = {}
+    for word in set(WORD.findall(text)):
+        matched = matched_query_words(word, wanted)
+        if matched:
+            found[word] = matched
+    return found
 
 
-def _render(text, words, first, last, marked):
-    out = ["… " if first > 0 else ""]
-    cursor = words[first][0]
-    for start, end, word in words[first : last + 1]:
-        out.append(escape(text[cursor:start]))
-        out.append(f"<mark>{escape(word)}</mark>" if start in marked else escape(word))
-        cursor = end
-    out.append(" …" if last < len(words) - 1 else escape(text[cursor:]))
-    return mark_safe("".join(out).strip())
-
-
-def _hits(words, query):
-    """Positions of the words that match: each distinct word of the text
-    is looked at once."""
-    terms, prefixes = query_terms(query)
-    matched = {word for word in {word for _s, _e, word in words} if _matches(word, terms, prefixes)}
-    return [i for i, (_s, _e, word) in enumerate(words) if word in matched]
-
-
-def _scan(text, query):
-    """(words, hits) of `text`, read only as far as the passage can reach:
-    a frequent word's MAX_HITS first hits and a window after them (a long
-    extracted text is not split into words to its end)."""
-    terms, prefixes = query_terms(query)
-    words, hits, matched = [], [], {}
-    for match in WORD.finditer(text):
-        word = match.group()
-        if hits[MAX_HITS - 1 : MAX_HITS] and len(words) > hits[MAX_HITS - 1] + WORDS_BEFORE + WORDS_AFTER:
-            words.append((match.start(), match.end(), word))  # the text goes on: "…"
+def _hits(text, matching, wanted):
+    """[(word index, start, query words matched)] of the matching words, in
+    order, until a passage holds every query word (or MAX_HITS)."""
+    alternatives = "|".join(map(re.escape, sorted(matching, key=len, reverse=True)))
+    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    hits, index, cursor = [], -1, 0
+    for match in pattern.finditer(text):
+        index += len(WORD.findall(text, cursor, match.start())) + 1
+        cursor = match.end()
+        hits.append((index, match.start(), matching[match.group()]))
+        if len(hits) >= MAX_HITS or _complete_passage(hits, len(wanted)):
             break
-        if word not in matched:
-            matched[word] = _matches(word, terms, prefixes)
-        if matched[word]:
-            hits.append(len(words))
-        words.append((match.start(), match.end(), word))
-    return words, hits
+    return hits
+
+
+def _covered(hits, hit):
+    """The query words of the hits in the passage around `hit` (hits are in
+    order: only the neighbours are looked at)."""
+    first, last = hit[0] - WORDS_BEFORE, hit[0] + WORDS_AFTER
+    position = bisect_left(hits, first, key=itemgetter(0))
+    passage = takewhile(lambda other: other[0] <= last, islice(hits, position, None))
+    return frozenset().union(*(matched for _index, _start, matched in passage))
+
+
+def _complete_passage(hits, wanted):
+    """True when the passage around a hit that reaches the newest one holds
+    every query word: later hits cannot make a better one."""
+    newest = hits[-1][0]
+    recent = takewhile(lambda hit: hit[0] >= newest - WORDS_AFTER, reversed(hits))
+    return any(len(_covered(hits, hit)) == wanted for hit in recent)
+
+
+def best_hit(hits):
+    """The hit whose passage holds the most query words (the first such)."""
+    return max(hits, key=lambda hit: len(_covered(hits, hit)))
+
+
+def _words_before(text, start, wanted):
+    """Up to `wanted` words ending before `start`, as (start, end, word)."""
+    look_back = LOOK_BACK
+    while True:
+        first = max(start - look_back, 0)
+        found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, first, start)]
+        if first > 0:
+            found = found[1:]  # the scan may begin inside a word
+        if len(found) >= wanted or first == 0:
+            return found[max(len(found) - wanted, 0):]
+        look_back *= 2
+
+
+def _render(text, words, more_before, more_after, marked):
+    """The passage of `words`, escaped, with the `marked` words in <mark>."""
+    out = ["… " if more_before else ""]
+    cursor = words[0][0]
+    for start, end, word in words:
+        if word in marked:
+            out.append(f"{escape(text[cursor:start])}<mark>{escape(word)}</mark>")
+            cursor = end
+    end = words[-1][1] if more_after else len(text)
+    out.append(escape(text[cursor:end]) + (" …" if more_after else ""))
+    return mark_safe("".join(out).strip())
 
 
 def excerpt(text, query):
     """HTML: about 40 words of `text` around the best match, matched words
     in <mark>; the beginning of the text when nothing matches."""
-    words, hits = _scan((text or "")[:SCAN_LIMIT], query)
+    text = (text or "")[:SCAN_LIMIT]
+    wanted = query_words(query)
+    matching = _matching(text, wanted) if wanted else {}
+    before, start = [], 0
+    if matching:
+        index, start, _matched = best_hit(_hits(text, matching, wanted))
+        before = _words_before(text, start, min(index, WORDS_BEFORE))
+    length = WORDS_BEFORE + WORDS_AFTER + 1 - len(before)
+    after = [(m.start(), m.end(), m.group()) for m in islice(WORD.finditer(text, start), length + 1)]
+    words = before + after[:length]
     if not words:
         return ""
-    first = max(best_window(words, hits) - WORDS_BEFORE, 0) if hits else 0
-    last = min(first + WORDS_BEFORE + WORDS_AFTER, len(words) - 1)
-    return _render(text, words, first, last, {words[i][0] for i in hits[:MAX_HITS]})
+    more_before = bool(WORD.search(text, 0, words[0][0]))
+    return _render(text, words, more_before, len(after) > length, matching)
 
 
 def highlight(title, query):
     """HTML: the whole title with the matched words marked."""
-    words = tokens(title or "")
+    title = title or ""
+    words = tokens(title)
     if not words:
-        return escape(title or "")
-    return _render(title, words, 0, len(words) - 1, {words[i][0] for i in _hits(words, query)})
+        return escape(title)
+    wanted = query_words(query)
+    return _render(title, words, False, False, _matching(title, wanted) if wanted else {})

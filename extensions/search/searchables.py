@@ -2,17 +2,13 @@
 documents, each with what a request may see of them."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from library.privacy import visible_documents
 from pages.privacy import visible_site_pages
+from pages.sites import first_live
 
 from .registry import Facet, Result, SearchableType, indexed_text, register, searchable_types
-
-
-def site_root(request):
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
 
 
 def other_page_models():
@@ -62,11 +58,7 @@ def date_that_matters(page):
 def library_page(request):
     from library.models import LibraryPage
 
-    pages = LibraryPage.objects.live()
-    root = site_root(request)
-    if root is not None:
-        pages = pages.descendant_of(root, inclusive=True)
-    return pages.first()
+    return first_live(LibraryPage, request)
 
 
 def present_documents(documents, request):

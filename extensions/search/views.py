@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Site
 from wagtail.search.utils import normalise_query_string
 
@@ -144,12 +144,16 @@ def sort_links(query, current):
 
 def pinned_results(request, query):
     """The results staff pinned for this query (Wagtail's search
-    promotions), minus pages `request` may not see."""
-    pinned = Query.objects.filter(query_string=normalise_query_string(query)).first()
-    if pinned is None:
-        return []
-    picks = list(pinned.editors_picks.select_related("page"))
+    promotions), minus pages `request` may not see: one query when none is
+    pinned (most searches)."""
+    picks = list(
+        SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+        .select_related("page")
+        .order_by("sort_order", "pk")
+    )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
+    if not page_ids:
+        return picks
     visible = set(visible_pages(request).filter(pk__in=page_ids).values_list("pk", flat=True))
     return [pick for pick in picks if pick.page_id is None or pick.page_id in visible]
 

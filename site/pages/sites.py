@@ -43,3 +43,19 @@ def _identity(model, site):
     found = model.for_site(site)
     found.logo  # noqa: B018 - loaded now, to be cached with it
     return found
+
+
+def first_live(model, request):
+    """The first live page of `model` (a library, an agenda…) on the
+    request's site, or None, from the cache."""
+    site = find_site(request)
+    name = f"first:{model._meta.label_lower}:{site.pk if site else NO_SITE}"
+    found = navigation.cached(name, lambda: _first_live(model, site) or NO_SITE)
+    return None if found == NO_SITE else found
+
+
+def _first_live(model, site):
+    pages = model.objects.live()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages.first()
