@@ -19,7 +19,7 @@ def passes(restriction, user, group_ids, passed_ids):
         return user.is_authenticated
     if user.is_superuser:
         return True
-    return any(group.pk in group_ids for group in restriction.groups.all())
+    return bool(group_ids) and any(group.pk in group_ids for group in restriction.groups.all())
 
 
 def failed_restriction_paths(restrictions, node_field, user, passed_ids=()):
@@ -27,7 +27,9 @@ def failed_restriction_paths(restrictions, node_field, user, passed_ids=()):
     whose view restriction `user` does not pass; everything below such a
     path is hidden too."""
     group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    restrictions = restrictions.select_related(node_field).prefetch_related("groups")
+    restrictions = restrictions.select_related(node_field)
+    if group_ids and not user.is_superuser:  # only then are the groups looked at
+        restrictions = restrictions.prefetch_related("groups")
     return sorted(
         {
             getattr(r, node_field).path

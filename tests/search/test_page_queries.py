@@ -19,7 +19,7 @@ pytestmark = pytest.mark.backends("database")
 # specific pages and the library page (2), the pinned results (2: the query
 # is known once recorded), the search recorded once the page is sent (3:
 # tests run tasks at once; production queues one row).
-SEARCH_QUERIES = {"postgresql": 19, "sqlite": 20}
+SEARCH_QUERIES = {"postgresql": 18, "sqlite": 19}
 # The read transaction's own statements (a savepoint inside a test's
 # transaction, and PostgreSQL's plan settings) are not counted.
 TRANSACTION = ("BEGIN", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "SELECT set_config(")

@@ -37,7 +37,8 @@ import psycopg
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVectorField
 from django.db import connections, router, transaction
-from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Lookup, Q, Value
+from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Lookup, Q
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
@@ -102,7 +103,10 @@ class AnyOf(Lookup):
 
 
 def pk_in(pks):
-    return AnyOf(F("pk"), Value(list(pks), output_field=ArrayField(BigIntegerField())))
+    """pk = ANY(pks), the integers sent as one array literal: a list value
+    would have Django prepare each of a thousand items as a field value."""
+    literal = "{%s}" % ",".join(str(int(pk)) for pk in pks)
+    return AnyOf(F("pk"), RawSQL("%s::bigint[]", (literal,), output_field=ArrayField(BigIntegerField())))
 
 
 def integer_pk(model):
@@ -187,10 +191,10 @@ class BoundedRankingMixin:
         if not self.order_by_relevance:
             matches = self.queryset.filter(pk_in(found)) if every_match_found else self.matches(config)
             return self._apply_ordering_and_scoring(matches, F("pk"), start, stop, score_field)
-        matches = self.matches(config)
         rank = self._build_rank_expression(self.get_search_vectors(None), config)
         if every_match_found:  # rank them all (found: matches already): exact
             return self._apply_ordering_and_scoring(self.queryset.filter(pk_in(found)), rank, start, stop, score_field)
+        matches = self.matches(config)
         window = max(RANK_WINDOW, stop or 0)
         first, *others = self.candidate_sets(matches, config, window)
         # One union: PostgreSQL then knows the candidates are a few hundred
