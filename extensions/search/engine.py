@@ -3,7 +3,6 @@ backend search over what the request may see, merged by relevance or date,
 with counts, facets, excerpts and suggestions. The views only render."""
 import heapq
 import logging
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date, datetime, time
@@ -17,7 +16,6 @@ from modelsearch.backends import get_search_backend
 from .excerpts import excerpt, highlight
 from .registry import FACET_LABELS, searchable_types
 from .synonyms import expand, groups_for
-from .vocabulary import corrected
 
 logger = logging.getLogger(__name__)
 
@@ -64,7 +62,7 @@ class FacetValue:
     count: int
     active: bool = False
     url: str = ""
-    at_least: bool = False  # count is a lower bound (see result_count)
+    at_least: bool = False  # count is a lower bound (see bounded_count() in backends/protocol.py)
 
 
 @dataclass
@@ -77,7 +75,7 @@ class FacetGroup:
 def _date_ordering(backend, date_field):
     # Undated objects last on every backend; only the database backends
     # take an expression (the search servers put missing values last).
-    if getattr(backend, "is_database", False):
+    if backend.is_database:
         return F(date_field).desc(nulls_last=True)
     return f"-{date_field}"
 
@@ -112,9 +110,8 @@ class Search:
 
     def session(self):
         """A context for every query of this search: the backend's read
-        session (one transaction on PostgreSQL) when it has one."""
-        session = getattr(self.backend, "read_session", None)
-        return session() if session else nullcontext()
+        session (one transaction on PostgreSQL)."""
+        return self.backend.read_session()
 
     def filtered(self, search_type, ignore=()):
         """The type's visible queryset with the facet filters, or None when a
@@ -142,30 +139,23 @@ class Search:
                 queryset = None  # nothing visible: no query, no count to leak
             self._results[search_type.key] = None if queryset is None else self.backend.search(
                 self.expanded[0], queryset, operator="and", order_by_relevance=self.params.sort != "date"
-            ).annotate_score("_score")
-            # Hook: the search servers fetch the facets with the hits, in one request.
-            with_facets = getattr(self._results[search_type.key], "with_facets", None)
-            if with_facets:
-                self._results[search_type.key] = with_facets(facet_fields(search_type))
+            ).annotate_score("_score").with_facets(facet_fields(search_type))
         return self._results[search_type.key]
 
     def correction(self):
-        """Hook: the query with its misspelt words corrected, or None: by the
+        """The query with its misspelt words corrected, or None: by the
         backend's own suggester (the search servers), else from the
         vocabulary of the index."""
-        suggest = getattr(self.backend, "spelling_correction", None)
-        if suggest is None:
-            return corrected(self.params.query)
-        return suggest(self.params.query, [search_type.model for search_type in self.types])
+        return self.backend.spelling_correction(self.params.query, [search_type.model for search_type in self.types])
 
     def tolerant(self):
-        """Hook: this search with typo-tolerant matching where the backend
-        has it (the search servers' fuzzy queries), else None."""
-        make_tolerant = getattr(self.backend, "typo_tolerant", None)
-        if make_tolerant is None:
+        """This search with typo-tolerant matching where the backend has it
+        (the search servers' fuzzy queries), else None."""
+        query = self.backend.typo_tolerant(self.expanded[0])
+        if query is None:
             return None
         other = Search(self.request, self.params, self.backend)
-        other.expanded = (make_tolerant(self.expanded[0]), self.expanded[1])
+        other.expanded = (query, self.expanded[1])
         return other
 
     def active_types(self):
@@ -174,9 +164,7 @@ class Search:
     def merged(self):
         streams = [(t, self.results_for(t)) for t in self.active_types()]
         streams = [(t, r) for t, r in streams if r is not None]
-        prefetch = getattr(self.backend, "prefetch", None)
-        if prefetch:  # hook: the search servers ask for every type in one round trip
-            prefetch([results for _type, results in streams])
+        self.backend.prefetch([results for _type, results in streams])  # the servers: one round trip
         return MergedResults(streams, self._sort_key)
 
     def _sort_key(self, hit):
@@ -187,13 +175,13 @@ class Search:
         score = getattr(obj, "_score", None)
         if score is None:  # beyond the ranked window: after every ranked hit
             return float("inf")
-        return -score if getattr(self.backend, "higher_score_is_better", True) else score
+        return -score if self.backend.higher_score_is_better else score
 
     def type_counts(self):
         counts = []
         for search_type in self.types:
             results = self.results_for(search_type)
-            count, exact = result_count(results) if results is not None else (0, True)
+            count, exact = results.bounded_count() if results is not None else (0, True)
             counts.append(
                 FacetValue(search_type.key, str(search_type.label), count, self.params.type == search_type.key,
                            at_least=not exact)
@@ -206,9 +194,9 @@ class Search:
         totals = {}
         for search_type in self.active_types():
             results = self.results_for(search_type)
-            if results is None or not hasattr(results, "facet_counts"):
+            if results is None:
                 continue
-            count, exact = result_count(results)
+            count, exact = results.bounded_count()
             if not count:  # nothing to count: no query
                 continue
             facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
@@ -249,11 +237,11 @@ class MergedResults:
         self.key = key
 
     def count(self):
-        return sum(result_count(results)[0] for _type, results in self.streams)
+        return sum(results.bounded_count()[0] for _type, results in self.streams)
 
     @property
     def count_is_exact(self):
-        return all(result_count(results)[1] for _type, results in self.streams)
+        return all(results.bounded_count()[1] for _type, results in self.streams)
 
     def __len__(self):
         return self.count()
@@ -263,21 +251,13 @@ class MergedResults:
             raise TypeError("MergedResults only supports slices.")
         stop = key.stop
         # A type that found nothing builds no query (its count is known).
-        iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams if result_count(results)[0]]
+        iterables = [[(t, obj) for obj in results[:stop]] for t, results in self.streams if results.bounded_count()[0]]
         return list(islice(heapq.merge(*iterables, key=self.key), key.start, stop))
 
 
 def facet_fields(search_type):
     """{name: (kind, field)} of the filter facets of `search_type`."""
     return {name: (f.kind, f.field) for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
-
-
-def result_count(results):
-    """(count, exact) for the page: a backend that counts cheaply only up to
-    a bound (PostgreSQL) gives a lower bound beyond it, and its facet counts
-    are lower bounds too."""
-    bounded_count = getattr(results, "bounded_count", None)
-    return bounded_count() if bounded_count else (results.count(), True)
 
 
 def _timestamp(value):

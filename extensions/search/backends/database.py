@@ -1,8 +1,11 @@
 """The database backend, chosen by the database in use like modelsearch's
 own: PostgreSQL and SQLite (with FTS5) get Parvis' French subclasses; other
-databases get modelsearch's backend unchanged."""
+databases get modelsearch's backend with the engine's protocol's defaults
+(protocol.py: no facets, exact counts)."""
 from django.db import connection
 from modelsearch.backends.database import SearchBackend as stock_backend
+
+from .protocol import BackendProtocol, ResultsProtocol
 
 
 def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up
@@ -16,4 +19,10 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up
         from .sqlite import FrenchSQLiteSearchBackend
 
         return FrenchSQLiteSearchBackend(params)
-    return backend
+    return with_protocol(type(backend))(params)
+
+
+def with_protocol(backend_class):
+    results = type(backend_class.results_class.__name__, (ResultsProtocol, backend_class.results_class), {})
+    attributes = {"results_class": results, "is_database": True}
+    return type(backend_class.__name__, (BackendProtocol, backend_class), attributes)

@@ -54,6 +54,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from ..vocabulary import record_entries
+from .protocol import BackendProtocol, ResultsProtocol
 
 SEARCH_CONFIG = "parvis_french"
 AUTOCOMPLETE_CONFIG = "parvis_simple"
@@ -338,7 +339,7 @@ def plan_session(alias):
             transaction.set_rollback(True, using=alias)
 
 
-class FrenchPostgresSearchResults(PostgresSearchResults):
+class FrenchPostgresSearchResults(ResultsProtocol, PostgresSearchResults):
     """Bounded counts and facets for the queries the compiler bounds."""
 
     supports_facet = True
@@ -519,12 +520,11 @@ class FrenchPostgresIndex(PostgresIndex):
         record_entries(self.write_connection, IndexEntry._meta.db_table, params["content_type"], params["object_id"])
 
 
-class FrenchPostgresSearchBackend(PostgresSearchBackend):
+class FrenchPostgresSearchBackend(BackendProtocol, PostgresSearchBackend):
     index_class = FrenchPostgresIndex
     query_compiler_class = FrenchPostgresSearchQueryCompiler
     autocomplete_query_compiler_class = FrenchPostgresAutocompleteQueryCompiler
     results_class = FrenchPostgresSearchResults
-    higher_score_is_better = True
     is_database = True
 
     def __init__(self, params):

@@ -28,6 +28,7 @@ from modelsearch.query import And, Boost, Fuzzy, Not, Or, PlainText
 from modelsearch.utils import deep_update
 
 from ..analysis import fold
+from .protocol import BackendProtocol, ResultsProtocol
 
 ELISION_ARTICLES = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
 
@@ -262,8 +263,7 @@ def _allows_nothing(filters):
     return False
 
 
-class FrenchServerBackendMixin:
-    higher_score_is_better = True
+class FrenchServerBackendMixin(BackendProtocol):
     typo_tolerant = staticmethod(typo_tolerant)  # the engine's fuzzy fallback (engine.Search.tolerant)
 
     @classmethod
@@ -276,7 +276,7 @@ class FrenchServerBackendMixin:
         return self.es.search(body=body, **params)
 
     def prefetch(self, results):
-        """Hook (engine.Search.merged): the first page, count and facets of
+        """The first page, count and facets of
         each of `results` in one round trip (_msearch). A search the node
         fails is left to ask again alone, and so to raise."""
         asked = [(each, each.first_page_request()) for each in results]
@@ -374,7 +374,7 @@ def french_backend(backend, mapping, query_compiler, autocomplete_compiler, resu
             "autocomplete_query_compiler_class": type(
                 f"French{autocomplete_compiler.__name__}", (autocomplete_compiler,), {"mapping_class": french_mapping}
             ),
-            "results_class": type(f"French{results.__name__}", (ServerResultsMixin, results), {}),
+            "results_class": type(f"French{results.__name__}", (ServerResultsMixin, ResultsProtocol, results), {}),
             "client_class": shared_client(backend.client_class),
             "settings": FrenchServerBackendMixin.french_settings(backend.settings),
         },

@@ -19,6 +19,7 @@ from modelsearch.utils import get_content_type_pk
 from ..analysis import ELISIONS, analyse, analysed_text, fold, folded_text, tokens
 from .. import vocabulary
 from .facets import DatabaseFacetsMixin
+from .protocol import BackendProtocol, ResultsProtocol
 
 
 class FrenchSQLiteIndex(SQLiteIndex):
@@ -118,13 +119,13 @@ class FrenchSQLiteAutocompleteQueryCompiler(FrenchQueryMixin, SQLiteAutocomplete
         return [word for word in words if word not in ELISIONS]
 
 
-class FrenchSQLiteSearchResults(DatabaseFacetsMixin, SQLiteSearchResults):
+class FrenchSQLiteSearchResults(DatabaseFacetsMixin, ResultsProtocol, SQLiteSearchResults):
     def matching_queryset(self):
         compiler = self.query_compiler
         return compiler.matches(compiler.get_config(self.backend))
 
 
-class FrenchSQLiteSearchBackend(SQLiteSearchBackend):
+class FrenchSQLiteSearchBackend(BackendProtocol, SQLiteSearchBackend):
     index_class = FrenchSQLiteIndex
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = FrenchSQLiteAutocompleteQueryCompiler
