@@ -13,12 +13,13 @@ from tests.html import visible_text
 pytestmark = pytest.mark.backends("database")
 
 # With the database backend (the read transaction's statements left out):
-# the restrictions of pages (1) and of collections (3), the synonyms (1), the visible acts, meetings and contest entries (3),
-# the counts and results of pages and documents (4), their facets (one
-# grouped query per type on PostgreSQL: 2; one per facet on SQLite: 3), the
-# specific pages and the library page (2), the pinned results (2: the query
-# is known once recorded), the search recorded once the page is sent (3:
-# tests run tasks at once; production queues one row).
+# the restrictions of pages (1) and of collections (2: a signed-out visitor's
+# without their groups), the synonyms (1), the visible acts, meetings and
+# contest entries (3), the counts and results of pages and documents (4),
+# their facets (one grouped query per type on PostgreSQL: 2; one per facet
+# on SQLite: 3), the specific pages (1; the library page is cached per
+# site), the pinned results (1), the search recorded once the page is sent
+# (3: tests run tasks at once; production queues one row).
 SEARCH_QUERIES = {"postgresql": 18, "sqlite": 19}
 # The read transaction's own statements (a savepoint inside a test's
 # transaction, and PostgreSQL's plan settings) are not counted.
