@@ -14,7 +14,10 @@ def visible_acts(request):
     """Live acts of the current site the visitor may see, by page path (as
     for meetings: a search server's count ignores a filter on the id)."""
     paths = list(visible_site_pages(request, ActPage.objects.all()).values_list("path", flat=True))
-    return ActPage.objects.filter(path__in=paths) if paths else ActPage.objects.none()
+    if not paths:
+        return ActPage.objects.none()
+    # With their deliberation: present_acts() shows its reference and vote.
+    return ActPage.objects.filter(path__in=paths).select_related("deliberation")
 
 
 def adopted_on(act):
@@ -24,13 +27,12 @@ def adopted_on(act):
 
 
 def present_acts(acts, request):
-    loaded = ActPage.objects.select_related("deliberation").in_bulk([act.pk for act in acts])
     return [
         Result(
             obj=act, title=act.title, url=act.get_url(request) or "", type_label=str(_("Deliberation")),
             date=adopted_on(act), details=[act.deliberation.reference], text=indexed_text(act),
         )
-        for act in (loaded[a.pk] for a in acts if a.pk in loaded)
+        for act in acts
     ]
 
 

@@ -21,11 +21,13 @@ def visible_for(request):
     if site is not None:
         meetings = meetings.descendant_of(site.root_page, inclusive=True)
     paths = list(meetings.values_list("path", flat=True))
-    return MeetingPage.objects.filter(path__in=paths) if paths else MeetingPage.objects.none()
+    if not paths:
+        return MeetingPage.objects.none()
+    # With their instance: present_meetings() shows its name.
+    return MeetingPage.objects.filter(path__in=paths).select_related("instance")
 
 
 def present_meetings(meetings, request):
-    by_id = MeetingPage.objects.select_related("instance").in_bulk([m.pk for m in meetings])
     return [
         Result(
             obj=meeting,
@@ -36,7 +38,7 @@ def present_meetings(meetings, request):
             details=[meeting.instance.name, meeting.place],
             text=indexed_text(meeting),
         )
-        for meeting in (by_id[m.pk] for m in meetings)
+        for meeting in meetings
     ]
 
 

@@ -9,7 +9,8 @@ result shows; the search page knows nothing else about them.
                             visible=visible_meetings, date_field="date", present=present_meeting))
 
 `visible(request)` must return a queryset the search backends can filter:
-only FilterFields of the model (ids, paths, flags), no joins."""
+only FilterFields of the model (ids, paths, flags), no joins; it may
+select_related() what `present` reads (the results come from it)."""
 from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping, Optional
 
