@@ -43,3 +43,21 @@ def test_the_stemmer_agrees_with_the_search_node():
                                      {"content-type": "application/json"})
     node = [token["token"] for token in json.load(urllib.request.urlopen(request, timeout=10))["tokens"]]
     assert [stem(fold(word)) for word in words] == node
+
+
+def test_excerpt_takes_the_first_passage_holding_every_word():
+    text = "Le conseil se réunit. " + "mot " * 40 + "Le conseil vote la cantine scolaire. " + "fin " * 40
+    html = excerpt(text, "conseil cantine")
+    assert "<mark>conseil</mark> vote la <mark>cantine</mark>" in html
+    assert html.startswith("…") and html.endswith("…")
+
+
+def test_excerpt_finds_a_word_deep_in_a_long_text_and_marks_only_matches():
+    text = "Préambule. " + "considérant " * 20_000 + "Un ornithorynque au jardin public."
+    html = excerpt(text, "ornithorynque")
+    assert "<mark>ornithorynque</mark> au jardin public." in html
+    assert html.count("<mark>") == 1 and html.startswith("…")
+
+
+def test_excerpt_without_a_match_is_the_beginning():
+    assert excerpt("Ordre du jour de la séance. " * 10, "budget").startswith("Ordre du jour")
