@@ -12,10 +12,9 @@ from .pages import ActPage
 
 def visible_acts(request):
     """Live acts of the current site the visitor may see, by page path (as
-    for meetings: a search server's count ignores a filter on the id)."""
-    paths = list(visible_site_pages(request, ActPage.objects.all()).values_list("path", flat=True))
-    if not paths:
-        return ActPage.objects.none()
+    for meetings: a search server's count ignores a filter on the id; a
+    subquery, run within the database backends' statements)."""
+    paths = visible_site_pages(request, ActPage.objects.all()).values_list("path", flat=True)
     # With their deliberation: present_acts() shows its reference and vote.
     return ActPage.objects.filter(path__in=paths).select_related("deliberation")
 

@@ -13,9 +13,10 @@ from .pages import ContestPage
 
 def visible_entries_for(request):
     """By contest id (the search backends filter on FilterFields, no joins):
-    the contests of the visitor's site that they may see."""
+    the contests of the visitor's site that they may see, as a subquery
+    (run within the database backends' statements)."""
     contests = visible_site_pages(request, ContestPage.objects.all()).values_list("pk", flat=True)
-    return Entry.objects.filter(status=Entry.Status.APPROVED, contest__in=list(contests))
+    return Entry.objects.filter(status=Entry.Status.APPROVED, contest__in=contests)
 
 
 def present_entries(entries, request):

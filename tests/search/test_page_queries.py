@@ -14,8 +14,8 @@ pytestmark = pytest.mark.backends("database")
 
 # With the database backend (the read transaction's statements left out):
 # the restrictions of pages (1) and of collections (2: a signed-out visitor's
-# without their groups), the synonyms (1), the visible acts, meetings and
-# contest entries (3), the counts and results of pages and documents (4),
+# without their groups), the synonyms (1), the matches of acts, meetings and
+# contest entries (3: none here; their visible sets are subqueries), the counts and results of pages and documents (4),
 # their facets (one grouped query per type on PostgreSQL: 2; one per facet
 # on SQLite: 3), the specific pages (1; the library page is cached per
 # site), the pinned results (1), the search recorded once the page is sent
