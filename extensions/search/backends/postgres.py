@@ -446,8 +446,8 @@ ON CONFLICT (content_type_id, object_id) DO UPDATE SET
 
 
 def vector_sql(sources, config):
-    """The SQL of a column's vector from `sources` ({weight: the array of its
-    texts}): one vector per weight, in the order the weights first come
+    """The SQL of a column's vector from `sources` ({weight: the name of
+    the array of its texts}): one vector per weight, in the order the weights first come
     among the fields (as modelsearch chains one vector per field; texts of
     one weight are joined, which gives the same lexemes, weights and, but
     for stop words at a field's end, positions)."""
