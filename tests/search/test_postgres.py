@@ -6,15 +6,17 @@ body text on both sides of the limit; the planner settings of a search never
 outlive it; a batch of documents is indexed by two statements, with the
 vectors modelsearch would write one by one."""
 import datetime
+from unittest import mock
 
+import psycopg
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry
 
 from extensions.search.backends import postgres
+from extensions.search.analysis import STOP_WORDS
 from extensions.search.models import Word
 from extensions.search.engine import Search, SearchParams, suggestions
 from extensions.search.registry import get_type
@@ -172,15 +174,45 @@ def test_a_batch_is_indexed_as_modelsearch_indexes_each_document(backend, home_p
     assert entry_of(document) == stock
 
 
+def test_the_vocabulary_has_postgresqls_words(backend, home_page):
+    """Counted in Python, the words are those PostgreSQL's [[:alpha:]] splits
+    from the entry's texts, folded as it folds the index: « km² » is no word,
+    « Ⅻ » aside (no French text writes it so)."""
+    document = ArchiveDocumentFactory(
+        title="ŒUVRES de l’École", summary="Superficie : 12 km², ½ part, x²y ; naïveté, NAÏVETÉ, Naïveté.",
+        reference="DEL-2024-12", text="Délibération n°3 du 3/12 : « Délibération » (voir mot_composé) et ÉTÉ.",
+    )
+    document = ArchiveDocument.get_indexed_objects().get(pk=document.pk)
+    Word.objects.all().delete()
+    backend.add_bulk(ArchiveDocument, [document])
+    entry = entry_of(document)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT unaccent(word), min(word), count(*) FROM regexp_split_to_table(lower(%s), '[^[:alpha:]]+') AS word "
+            "WHERE length(word) BETWEEN 3 AND 60 AND unaccent(word) <> ALL(%s) GROUP BY 1",
+            [f"{entry['title_text']} {entry['body_text']}", sorted(STOP_WORDS)],
+        )
+        expected = set(cursor.fetchall())
+    assert set(Word.objects.values_list("folded", "word", "weight")) == expected
+    assert ("naivete", "naïveté", 3) in expected and ("deliberation", "délibération", 2) in expected
+
+
 def test_a_batch_is_two_statements_whatever_its_size(backend, home_page):
     created = [ArchiveDocumentFactory(title=f"Arrêté {number}") for number in range(20)]
     batch = list(ArchiveDocument.get_indexed_objects().filter(pk__in=[document.pk for document in created]))
     words = Word.objects.get(folded="arrete").weight
-    with CaptureQueriesContext(connection) as writes:
+    # Both statements are bound by the server, on psycopg's cursor (outside
+    # Django's log); Django's cursors are psycopg cursors too.
+    executed = []
+    execute = psycopg.Cursor.execute
+
+    def spy(cursor, query, *args, **kwargs):
+        executed.append(query.split()[0])
+        return execute(cursor, query, *args, **kwargs)
+
+    with mock.patch.object(psycopg.Cursor, "execute", spy):
         backend.add_bulk(ArchiveDocument, batch)
-    # The entries' statement is bound by the server (postgres.execute_bound),
-    # outside Django's log: the vocabulary's is the one logged.
-    assert [query["sql"].split()[0] for query in writes] == ["WITH"]
+    assert executed == ["WITH", "INSERT"]
     assert Word.objects.get(folded="arrete").weight == words + 20
     norms = IndexEntry.objects.filter(object_id__in=[str(document.pk) for document in created])
     # modelsearch's lavg / ld: the average title length over the entries, over

@@ -53,7 +53,7 @@ from modelsearch.index import AutocompleteField
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from ..vocabulary import record_entries
+from ..vocabulary import record_words
 from .protocol import BackendProtocol, ResultsProtocol
 
 SEARCH_CONFIG = "parvis_french"
@@ -449,7 +449,7 @@ WITH item AS (
 ), average AS (
     SELECT avg(length) AS length FROM (
         SELECT length(title) FROM {entries}
-        WHERE length(title) > 0 AND NOT (content_type_id = %(content_type)s AND object_id = ANY(%(object_id)s))
+        WHERE length(title) > 0 AND NOT (content_type_id = %(content_type)s AND object_id = ANY(%(object_id)b::text[]))
         UNION ALL
         SELECT length(title) FROM item WHERE length(title) > 0
     ) AS lengths(length)
@@ -465,31 +465,26 @@ ON CONFLICT (content_type_id, object_id) DO UPDATE SET
 """
 
 
-def vector_sql(column, weights, config):
-    """The SQL of a column's vector: its texts of each weight, in the
-    order the weights first come among the fields (as modelsearch chains
-    one vector per field; texts of one weight are joined, which gives the
-    same lexemes, weights and, but for stop words at a field's end, positions)."""
-    if not weights:
+def vector_sql(sources, config):
+    """The SQL of a column's vector from `sources` ({weight: the name of
+    the array of its texts}): one vector per weight, in the order the weights first come
+    among the fields (as modelsearch chains one vector per field; texts of
+    one weight are joined, which gives the same lexemes, weights and, but
+    for stop words at a field's end, positions)."""
+    if not sources:
         return "''::tsvector"
     return " || ".join(
-        f"setweight(to_tsvector(%({config})s::regconfig, item.{column}_{weight}), '{weight}')" for weight in weights
+        f"setweight(to_tsvector(%({config})s::regconfig, item.{source}), '{weight}')"
+        for weight, source in sources.items()
     )
-
-
-def execute_bound(connection, sql, params):
-    """Executes `sql` with its parameters bound by the server: Django's
-    cursors quote them into the statement, which for a batch's texts (some
-    5 MB for 1,000 acts) costs more on both sides than building the vectors."""
-    connection.ensure_connection()
-    with psycopg.Cursor(connection.connection) as cursor:
-        cursor.execute(sql, params)
 
 
 class FrenchPostgresIndex(PostgresIndex):
     def add_items(self, model, objs):
-        """Indexes `objs` with one statement (WRITE_ENTRIES), then adds their
-        words to the vocabulary with another (vocabulary.record_entries)."""
+        """Indexes `objs` with one statement (WRITE_ENTRIES), and adds their
+        words to the vocabulary with another (vocabulary.record_words): the
+        two sent in a pipeline, in one transaction, Python counting the words
+        while PostgreSQL builds the vectors."""
         if not model.get_search_fields() or not objs:
             return
         texts = [EntryTexts(obj, self.backend) for obj in objs]
@@ -504,20 +499,33 @@ class FrenchPostgresIndex(PostgresIndex):
         }
         vectors = {}
         for column in ("title", "body", "autocomplete"):
-            weights = list(dict.fromkeys(weight for item in columns for weight in item[column]))
-            for weight in weights:
-                params[f"{column}_{weight}"] = [" ".join(item[column].get(weight, ())) for item in columns]
+            sources = {}
+            for weight in dict.fromkeys(weight for item in columns for weight in item[column]):
+                name = f"{column}_{weight}"
+                params[name] = [" ".join(item[column].get(weight, ())) for item in columns]
+                # A column of one weight: its texts are its plain text, sent once.
+                if params[name] == params.get(f"{column}_text"):
+                    name = f"{column}_text"
+                    del params[f"{column}_{weight}"]
+                sources[weight] = name
             config = "autocomplete_config" if column == "autocomplete" else "config"
-            vectors[column] = vector_sql(column, weights, config)
+            vectors[column] = vector_sql(sources, config)
         names = [name for name in params if name not in ("content_type", "config", "autocomplete_config")]
         sql = WRITE_ENTRIES.format(
             entries=IndexEntry._meta.db_table,
-            arrays=", ".join(f"%({name})s::text[]" for name in names),
+            # Binary: no quoting of 5 MB of text for 1,000 acts, nor parsing it back.
+            arrays=", ".join(f"%({name})b::text[]" for name in names),
             names=", ".join(names),
             **vectors,
         )
-        execute_bound(self.write_connection, sql, params)
-        record_entries(self.write_connection, IndexEntry._meta.db_table, params["content_type"], params["object_id"])
+        connection = self.write_connection
+        connection.ensure_connection()
+        # Bound by the server (Django's cursors would quote every text into
+        # the statement); pipelined: the first statement is sent, not waited
+        # for, and Python counts the words while PostgreSQL builds the vectors.
+        with connection.connection.pipeline(), psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(sql, params)
+            record_words(cursor, params["title_text"] + params["body_text"])
 
 
 class FrenchPostgresSearchBackend(BackendProtocol, PostgresSearchBackend):
