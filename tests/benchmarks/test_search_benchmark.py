@@ -41,6 +41,7 @@ from wagtail.search.models import IndexEntry
 
 from extensions.search.backend_settings import DATABASE, server_backend
 from extensions.search.engine import Search, SearchParams, suggestions
+from extensions.search.models import Word
 from library.extraction import ExtractionError, extract_text
 from library.models import ArchiveDocument, ExtractionStatus
 
@@ -154,9 +155,10 @@ def load(corpus_documents, backend):
     else:
         with connection.cursor() as cursor:
             # As autovacuum does within a minute of a bulk load: measuring
-            # while it runs would measure autovacuum.
-            cursor.execute("VACUUM ANALYZE wagtailsearch_indexentry")
-            cursor.execute(f"VACUUM ANALYZE {ArchiveDocument._meta.db_table}")
+            # while it runs would measure autovacuum. The vocabulary too:
+            # every batch updated most of its rows.
+            for model in (IndexEntry, ArchiveDocument, Word):
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
     gc.collect()  # the loading's garbage is not the pages' to collect
     return count / indexing
 
