@@ -3,6 +3,8 @@ configurations and the GIN index the search backend relies on
 (extensions/search/backends/postgres.py says why each is there)."""
 from django.db import migrations
 
+from extensions.search.migration_operations import postgresql_only
+
 FORWARDS = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 DO $$ BEGIN
@@ -29,15 +31,7 @@ DROP TEXT SEARCH CONFIGURATION IF EXISTS parvis_simple;
 """
 
 
-def run(sql):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("wagtailsearch", "0010_add_text_fields")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [postgresql_only(FORWARDS, BACKWARDS)]

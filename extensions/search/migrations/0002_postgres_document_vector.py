@@ -8,6 +8,8 @@ Not atomic: the index is built CONCURRENTLY, so a large index can be rebuilt
 on a live site without locking out writes."""
 from django.db import migrations
 
+from extensions.search.migration_operations import postgresql_only
+
 # Evaluating the vector detoasts the whole body vector: about 13 µs a row
 # measured at 100,000 acts, some 1,000 times cpu_operator_cost. Declared so,
 # and not inlinable (PL/pgSQL), the planner stops testing the words row by row
@@ -37,18 +39,9 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [("parvis_search", "0001_postgres_french_search")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [postgresql_only(FORWARDS, BACKWARDS)]

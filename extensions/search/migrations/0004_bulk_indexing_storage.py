@@ -16,6 +16,8 @@ CPU; docs/architecture.md has the whole account).
 Both apply to rows written from now on: nothing is rewritten."""
 from django.db import migrations
 
+from extensions.search.migration_operations import postgresql_only
+
 FORWARDS = [
     "ALTER TABLE parvis_search_word SET (fillfactor = 50)",
     """
@@ -37,16 +39,7 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     dependencies = [("parvis_search", "0003_vocabulary_and_synonyms")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [postgresql_only(FORWARDS, BACKWARDS)]

@@ -13,6 +13,8 @@ column still finds it, and one that recreates it just brings the cost back.
 Built CONCURRENTLY, like 0002's, so that a live site keeps writing."""
 from django.db import migrations
 
+from extensions.search.migration_operations import postgresql_only
+
 INDEX = "wagtailsear_body_90c85d_gin"
 
 FORWARDS = [
@@ -26,18 +28,9 @@ BACKWARDS = [
 ]
 
 
-def run(statements):
-    def operation(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return operation
-
-
 class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [("parvis_search", "0004_bulk_indexing_storage")]
 
-    operations = [migrations.RunPython(run(FORWARDS), run(BACKWARDS))]
+    operations = [postgresql_only(FORWARDS, BACKWARDS)]
