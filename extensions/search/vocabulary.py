@@ -73,29 +73,19 @@ def object_text(obj):
 
 
 def record(objs):
-    """Adds the words of `objs` (just indexed) to the vocabulary."""
+    """Adds the words of `objs` (just indexed) to the vocabulary: SQLite's
+    way (PostgreSQL records a batch's words with record_words())."""
     found = words_of(object_text(obj) for obj in objs)
     if not found:
         return
     connection = connections[router.db_for_write(Word)]
     table = Word._meta.db_table
-    folded = list(found)
-    words = [found[key][0] for key in folded]
-    counts = [found[key][1] for key in folded]
     upsert = f"ON CONFLICT (folded) DO UPDATE SET word = EXCLUDED.word, weight = {table}.weight + EXCLUDED.weight"
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # One statement and three parameters, whatever the batch.
-            cursor.execute(
-                f"INSERT INTO {table} (folded, word, weight) "
-                f"SELECT * FROM unnest(%s::text[], %s::text[], %s::integer[]) ORDER BY 1 {upsert}",
-                [folded, words, counts],
-            )
-        else:
-            cursor.executemany(
-                f"INSERT INTO {table} (folded, word, weight) VALUES (%s, %s, %s) {upsert}",
-                list(zip(folded, words, counts)),
-            )
+        cursor.executemany(
+            f"INSERT INTO {table} (folded, word, weight) VALUES (%s, %s, %s) {upsert}",
+            [(folded, word, count) for folded, (word, count) in found.items()],
+        )
 
 
 # PostgreSQL's side of record(), for a batch being indexed: its words as
@@ -130,15 +120,6 @@ def record_words(cursor, texts):
             RECORD_WORDS.format(words=Word._meta.db_table),
             {"words": list(found), "occurrences": list(found.values()), "stop_words": sorted(STOP_WORDS)},
         )
-
-
-class VocabularyIndexMixin:
-    """For a backend's index class: what is indexed enters the vocabulary
-    (the database indexes add one object through add_items())."""
-
-    def add_items(self, model, objs):
-        super().add_items(model, objs)
-        record(objs)
 
 
 def trigrams(word):
