@@ -79,7 +79,9 @@ class MeetingPageFactory(PageFactory):
     def _create(cls, model_class, *args, parent=None, items=2, **kwargs):
         page = model_class(*args, **kwargs)
         for n in range(1, items + 1):
-            page.agenda_items.add(AgendaItem(title=f"Point n° {n} : budget annexe {n}",
+            # sort_order as the editor sets it: without it the items have
+            # none, and PostgreSQL may return them in either order.
+            page.agenda_items.add(AgendaItem(title=f"Point n° {n} : budget annexe {n}", sort_order=n - 1,
                                              note=f"<p>Note de synthèse du point {n}.</p>"))
         parent.add_child(instance=page)
         page.save_revision().publish()
