@@ -51,7 +51,7 @@ def upload(meeting, name, data, django_capture_on_commit_callbacks, title="Proje
 @pytest.mark.parametrize("name, data", [
     ("projet.odt", make_odt("Projet de délibération", "Le conseil approuve la cantine de l’école.")),
     ("projet.docx", make_docx("Le conseil approuve la cantine de l’école.")),
-])
+], ids=["odt", "docx"])  # named: the archives' bytes hold the time they were made, which xdist workers would not share
 def test_an_office_document_gets_a_pdf_in_its_collection(meeting, name, data, django_capture_on_commit_callbacks):
     original = upload(meeting, name, data, django_capture_on_commit_callbacks)
     copy = ReadingCopy.objects.get(original=original)
@@ -99,7 +99,7 @@ def test_a_pdf_document_has_no_copy(meeting, annex):
 @pytest.mark.parametrize("data, reason", [
     (zip_bomb(), "trop volumineux"),
     (b"PK\x03\x04 pas vraiment une archive", "endommagé"),
-])
+], ids=["zip-bomb", "damaged"])
 def test_a_bad_file_is_refused_with_its_reason(meeting, data, reason, django_capture_on_commit_callbacks):
     original = upload(meeting, "projet.docx", data, django_capture_on_commit_callbacks)
     copy = ReadingCopy.objects.get(original=original)
