@@ -276,5 +276,6 @@ def suggestions(request, query, limit=8, backend=None):
         streams = [
             (t, backend.autocomplete(query, t.visible(request)).annotate_score("_score")) for t in search.types
         ]
+        backend.prefetch([results for _type, results in streams])
         hits = MergedResults(streams, search._sort_key)[0:limit]
     return [{"title": r.title, "url": r.url, "type": r.type_label} for r in present_hits(hits, request)]

@@ -38,7 +38,7 @@ from django.core.exceptions import EmptyResultSet
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, router, transaction
-from django.db.models import BigIntegerField, BooleanField, Count, F, Func, IntegerField, Lookup, Q
+from django.db.models import BigIntegerField, Count, F, Func, IntegerField, Lookup, Q
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, ExtractYear
 from modelsearch.backends.database.postgres.postgres import (
@@ -136,33 +136,10 @@ class BoundedRankingMixin:
         search_query = self.build_tsquery(self.query, config=config)
         return self.queryset.annotate(_vector_=self.match_vector()).filter(_vector_=search_query)
 
-    def match_condition(self, words, words_params, entry="e"):
-        """SQL testing the index entry `entry` (a table or its alias)
-        against `words` (the SQL of the tsquery, with `words_params`) for
-        this type, and its params."""
-        raise NotImplementedError
-
-    def words_sql(self, config):
-        """(sql, params) of the tsquery of the searched words."""
-        query = IndexEntry._default_manager.all().query
-        words = self.build_tsquery(self.query, config=config).resolve_expression(query)
-        return query.get_compiler(self.queryset.db).compile(words)
-
     def entry_matches_sql(self, config):
-        """(sql, params) of the pks (object_pk) of every visible match, from
-        the index side: the index gives the entries, each looked up among the
-        visible objects by its integer primary key. Counting the first ones
-        stops early, unlike joining from the objects, which can only join on
-        text. Written as SQL: built through the ORM, it cost more Python
-        time (1.4 ms a type) than PostgreSQL took to answer for most types.
+        """(sql, params) of the pks (object_pk) of every visible match.
         Raises EmptyResultSet when nothing is visible (as the ORM does)."""
-        condition, condition_params = self.match_condition(*self.words_sql(config))
-        visible, visible_params = self.queryset.order_by().values("pk").query.sql_with_params()
-        sql = (
-            f"SELECT e.object_id::bigint AS object_pk FROM {IndexEntry._meta.db_table} e"
-            f" WHERE {condition} AND e.object_id::bigint IN ({visible})"
-        )
-        return sql, (*condition_params, *visible_params)
+        raise NotImplementedError
 
     def first_matches_sql(self, config):
         """(sql, params) of the first limit() + 1 matches, in no order: what
@@ -249,14 +226,33 @@ class FrenchPostgresSearchQueryCompiler(BoundedRankingMixin, PostgresSearchQuery
             _title_=F("index_entries__title"), _body_=F("index_entries__body"), _vector_=self.match_vector()
         ).filter(Q(_title_=search_query) | Q(_body_=search_query) | Q(_vector_=search_query))
 
-    def match_condition(self, words, words_params, entry="e"):
+    def entry_matches_sql(self, config):
+        """The index gives the entries, each looked up among the visible
+        objects by its integer primary key: counting the first ones stops
+        early, unlike joining from the objects, which can only join on text.
+        Written as SQL: built through the ORM, it cost more Python time
+        (1.4 ms a type) than PostgreSQL took to answer for most types."""
+        query = IndexEntry._default_manager.all().query
+        words = self.build_tsquery(self.query, config=config).resolve_expression(query)
+        words, words_params = query.get_compiler(self.queryset.db).compile(words)
+        condition, condition_params = self.match_condition(words, words_params)
+        visible, visible_params = self.queryset.order_by().values("pk").query.sql_with_params()
+        sql = (
+            f"SELECT e.object_id::bigint AS object_pk FROM {IndexEntry._meta.db_table} e"
+            f" WHERE {condition} AND e.object_id::bigint IN ({visible})"
+        )
+        return sql, (*condition_params, *visible_params)
+
+    def match_condition(self, words, words_params):
+        """SQL testing the index entry `e` against `words` (the SQL of the
+        tsquery, with `words_params`), and its params."""
         # The type as a term of the indexed vector: the GIN index answers
         # alone, for a type of ten entries as for one of a hundred thousand
         # (through modelsearch's btree index on the type, PostgreSQL would test
         # the words on every entry of a large type, detoasting every body).
         # Two conditions on the one index (GIN combines them): words & types
         # would match every entry of the type when the words are all stop words.
-        document = f"parvis_search_document({entry}.content_type_id, {entry}.title, {entry}.body)"
+        document = "parvis_search_document(e.content_type_id, e.title, e.body)"
         types = " | ".join(f"'#{pk}'" for pk in self.content_types())
         return f"{document} @@ {words} AND {document} @@ %s::tsquery", (*words_params, types)
 
@@ -305,23 +301,25 @@ class FrenchPostgresAutocompleteQueryCompiler(BoundedRankingMixin, PostgresAutoc
         # for a prefix, and may guess a join from the objects that reads them
         # all. Plus the visible matches already found, so that there are
         # suggestions even when the newest are all private.
-        condition = RawSQL(
-            *self.match_condition(*self.words_sql(config), entry=IndexEntry._meta.db_table),
-            output_field=BooleanField(),
-        )
-        newest = (
-            IndexEntry._default_manager.filter(condition)
-            .annotate(object_pk=Cast("object_id", BigIntegerField()))
-            .order_by("-object_pk")
-        )
+        entries = self.matching_entries(IndexEntry._default_manager.all(), config)
+        newest = entries.annotate(object_pk=Cast("object_id", BigIntegerField())).order_by("-object_pk")
         found = self.queryset.order_by().filter(pk_in(self.first_matches(config))).values("pk")
         return [newest.values("object_pk")[:window], found]
 
-    def match_condition(self, words, words_params, entry="e"):
+    def matching_entries(self, entries, config):
         # Autocomplete vectors are small and stored inline: testing them row
         # by row is cheap, whichever index PostgreSQL reads.
-        types = sorted(self.content_types())
-        return f"{entry}.content_type_id = ANY(%s) AND {entry}.autocomplete @@ {words}", (types, *words_params)
+        words = self.build_tsquery(self.query, config=config)
+        return entries.filter(content_type_id__in=self.content_types(), autocomplete=words)
+
+    def entry_matches_sql(self, config):
+        matches = (
+            self.matching_entries(IndexEntry._default_manager.all(), config)
+            .annotate(object_pk=Cast("object_id", BigIntegerField()))
+            .filter(object_pk__in=self.queryset.order_by().values("pk"))
+            .values("object_pk")
+        )
+        return matches.query.sql_with_params()
 
 
 # For the transaction of a search query (with_plan_settings() says why).
