@@ -191,22 +191,7 @@ class Search:
     def facets(self):
         """Facet groups with counts over the current results."""
         groups = [FacetGroup("type", str(FACET_LABELS["type"]), [v for v in self.type_counts() if v.count])]
-        totals = {}
-        for search_type in self.active_types():
-            results = self.results_for(search_type)
-            if results is None:
-                continue
-            count, exact = results.bounded_count()
-            if not count:  # nothing to count: no query
-                continue
-            facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
-            counts = results.facet_counts(facet_fields(search_type))
-            for name, values in counts.items():
-                for value, count in values.items():
-                    label = facets[name].label(value)
-                    key = (name, value)
-                    _label, total, total_exact = totals.get(key, (label, 0, True))
-                    totals[key] = (label, total + count, total_exact and exact)
+        totals = self._facet_totals()
         for name in FILTER_FACETS:
             values = [
                 FacetValue(value, label, count, str(getattr(self.params, name)) == str(value), at_least=not exact)
@@ -217,6 +202,29 @@ class Search:
                 ordered = sorted(values, key=lambda v: -int(v.value)) if name == "year" else sorted(values, key=lambda v: -v.count)
                 groups.append(FacetGroup(name, str(FACET_LABELS[name]), ordered))
         return groups
+
+    def _facet_totals(self):
+        """{(facet, value): (label, count, exact)} over the active types,
+        every type's counted by the backend at once."""
+        counted = []  # (type, results, whether its counts are exact)
+        for search_type in self.active_types():
+            results = self.results_for(search_type)
+            if results is None:
+                continue
+            count, exact = results.bounded_count()
+            if count:  # nothing to count: no query
+                counted.append((search_type, results, exact))
+        every_count = self.backend.count_facets([(results, facet_fields(t)) for t, results, _exact in counted])
+        totals = {}
+        for (search_type, _results, exact), counts in zip(counted, every_count):
+            facets = {name: f for name, f in search_type.all_facets().items() if name in FILTER_FACETS}
+            for name, values in counts.items():
+                for value, count in values.items():
+                    label = facets[name].label(value)
+                    key = (name, value)
+                    _label, total, total_exact = totals.get(key, (label, 0, True))
+                    totals[key] = (label, total + count, total_exact and exact)
+        return totals
 
     def present(self, hits):
         """Results to show for (type, object) hits, with excerpts."""

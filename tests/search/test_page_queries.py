@@ -16,11 +16,11 @@ pytestmark = pytest.mark.backends("database")
 # the restrictions of pages (1) and of collections (2: a signed-out visitor's
 # without their groups), the synonyms (1), the first matches of every type
 # (PostgreSQL: 1 for all; SQLite: one per type with visible objects, 5), the
-# results of pages and documents (2), their facets (one grouped query per type on PostgreSQL: 2; one per facet
-# on SQLite: 3), the specific pages (1; the library page is cached per
+# results of pages and documents (2), their facets (PostgreSQL: one
+# statement for both types; SQLite: one per facet, 3), the specific pages (1; the library page is cached per
 # site), the pinned results (1), the search recorded once the page is sent
 # (3: tests run tasks at once; production queues one row).
-SEARCH_QUERIES = {"postgresql": 14, "sqlite": 19}
+SEARCH_QUERIES = {"postgresql": 13, "sqlite": 19}
 # The read transaction's own statements (a savepoint inside a test's
 # transaction, and PostgreSQL's plan settings) are not counted.
 TRANSACTION = ("BEGIN", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT", "SELECT set_config(")

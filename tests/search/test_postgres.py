@@ -11,6 +11,7 @@ from unittest import mock
 import psycopg
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from modelsearch.utils import get_content_type_pk
 from wagtail.search.models import IndexEntry
@@ -18,10 +19,10 @@ from wagtail.search.models import IndexEntry
 from extensions.search.backends import postgres
 from extensions.search.analysis import STOP_WORDS
 from extensions.search.models import Word
-from extensions.search.engine import Search, SearchParams, suggestions
+from extensions.search.engine import Search, SearchParams, facet_fields, suggestions
 from extensions.search.registry import get_type
 from library.models import ArchiveDocument
-from tests.factories import ArchiveDocumentFactory
+from tests.factories import ArchiveDocumentFactory, StandardPageFactory
 from tests.html import visible_text
 
 # PostgreSQL's own backend: neither SQLite nor the search servers apply.
@@ -105,6 +106,27 @@ def test_beyond_the_limit_counts_and_facets_are_lower_bounds(acts, request_as, m
     assert sum(value.count for value in facets["year"]) == 12
     assert all(value.at_least for value in facets["year"])
     assert documents(request_as, "ornithorynque").bounded_count() == (1, True)
+
+
+def test_every_types_matches_and_facets_take_one_statement_each(acts, home_page, request_as):
+    StandardPageFactory(parent=home_page, title="Le conseil municipal")
+    search = Search(request_as("anonymous"), SearchParams(query="conseil"))
+    with CaptureQueriesContext(connection) as captured:
+        search.merged()
+    matching = [(search.results_for(t), facet_fields(t)) for t in search.types if search.results_for(t)]
+    assert [results.bounded_count() for results, _facets in matching if results.bounded_count()[0]] == [
+        (1, True), (31, True)
+    ]
+    with CaptureQueriesContext(connection) as together:
+        counted = search.backend.count_facets(matching)
+    assert counted == [results.facet_counts(facets) for results, facets in matching]
+    assert counted[[t.key for t in search.types if search.results_for(t)].index("documents")]["year"] == {
+        2000: 10, 2001: 10, 2002: 10, 2024: 1
+    }
+    # The statements of the read transaction aside: one for every type's
+    # first matches, one for every type's facets.
+    for statements in (captured, together):
+        assert len([q for q in statements.captured_queries if "parvis_search_document" in q["sql"] or "row_to_json" in q["sql"]]) == 1
 
 
 def test_count_stays_exact_for_other_callers(acts, request_as, monkeypatch):

@@ -4,7 +4,7 @@ results ResultsProtocol; each default is what a backend without that
 capability does, and a backend that has it overrides it:
 
 - PostgreSQL: one read transaction per search, counts bounded by a limit,
-  facets by the database;
+  every type's first matches in one statement, and their facets in another;
 - SQLite: facets by the database, scores where lower is better;
 - the search servers (OpenSearch, Elasticsearch): every type's first page,
   count and facets in one round trip, their own suggester and fuzzy
@@ -29,6 +29,12 @@ class BackendProtocol:
     def prefetch(self, results):
         """Fetches what `results` (one per searchable type) will be asked,
         in one round trip where the backend can (the search servers)."""
+
+    def count_facets(self, asked):
+        """[{name: {value: count}}] for `asked`, a list of (results, facets
+        as {name: (kind, field)}): in one statement where the backend can
+        (PostgreSQL), else each results' own facet_counts()."""
+        return [results.facet_counts(facets) for results, facets in asked]
 
     def spelling_correction(self, query, models):
         """`query` with its misspelt words corrected, or None: from the
