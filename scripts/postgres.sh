@@ -37,6 +37,11 @@ for _ in $(seq 1 30); do psql_admin "-c 'select 1'" >/dev/null 2>&1 && break; sl
 if [ "$(psql_admin "-c \"select 1 from pg_roles where rolname='$ROLE'\"")" != 1 ]; then
   psql_admin "-c \"create role $ROLE login createdb password '$PASSWORD'\"" >&2
 fi
+# The search benchmark writes a bulk load's pages out before it measures
+# (CHECKPOINT, which needs this role from PostgreSQL 15 on).
+if [ "$(psql_admin "-c \"select 1 from pg_roles where rolname='pg_checkpoint'\"")" = 1 ]; then
+  psql_admin "-c \"grant pg_checkpoint to $ROLE\"" >&2
+fi
 if [ "$(psql_admin "-c \"select 1 from pg_database where datname='$DB'\"")" != 1 ]; then
   psql_admin "-c \"create database $DB owner $ROLE\"" >&2
 fi
