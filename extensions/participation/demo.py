@@ -144,14 +144,15 @@ def _contest(home, slug, fields, entries, jury, now):
         residence_communes="\n".join(COMMUNES), excluded_email_domains="val-daurele.localhost",
         min_long_side=1200, **fields,
     )
+    # sort_order as the editor saves it: without it, PostgreSQL lists the
+    # categories (form, results) and criteria in any order.
     contest.categories = [
-        ContestCategory(name="Adultes", description="À partir de 18 ans.", min_age=18),
-        ContestCategory(name="Moins de 18 ans", description="Jusqu'à 17 ans.", max_age=17),
+        ContestCategory(name="Adultes", description="À partir de 18 ans.", min_age=18, sort_order=0),
+        ContestCategory(name="Moins de 18 ans", description="Jusqu'à 17 ans.", max_age=17, sort_order=1),
     ]
     contest.criteria = [
-        JuryCriterion(name="Composition", max_score=10),
-        JuryCriterion(name="Originalité", max_score=10),
-        JuryCriterion(name="Lien avec le territoire", max_score=10),
+        JuryCriterion(name=name, max_score=10, sort_order=number)
+        for number, name in enumerate(["Composition", "Originalité", "Lien avec le territoire"])
     ]
     home.add_child(instance=contest)
     contest.jury.set(jury)

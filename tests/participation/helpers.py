@@ -73,11 +73,13 @@ def make_contest(parent, **fields):
         **fields,
     }
     contest = ContestPage(**values)
+    # In their order, as the editor saves them (without sort_order, PostgreSQL
+    # returned the two categories in either order).
     contest.categories = [
-        ContestCategory(name="Adultes", min_age=18),
-        ContestCategory(name="Moins de 18 ans", max_age=17),
+        ContestCategory(name="Adultes", min_age=18, sort_order=0),
+        ContestCategory(name="Moins de 18 ans", max_age=17, sort_order=1),
     ]
-    contest.criteria = [JuryCriterion(name="Composition"), JuryCriterion(name="Originalité")]
+    contest.criteria = [JuryCriterion(name="Composition", sort_order=0), JuryCriterion(name="Originalité", sort_order=1)]
     parent.add_child(instance=contest)
     contest.save_revision().publish()
     return ContestPage.objects.get(pk=contest.pk)
