@@ -359,6 +359,25 @@ def plan_session(alias):
             transaction.set_rollback(True, using=alias)
 
 
+def each_part_rows(db, statements, column):
+    """{number: [value, …]}: `column` (SQL over each statement's rows,
+    aliased `part`) of every statement of `statements` ({number: (sql,
+    params)}), in one UNION ALL run in a plan session: what would be one
+    round trip and one plan per searchable type."""
+    if not statements:
+        return {}
+    parts, params = [], []
+    for number, (sql, part_params) in statements.items():
+        parts.append(f"(SELECT {number} AS part_number, {column} FROM ({sql}) AS part)")
+        params += part_params
+    found = {number: [] for number in statements}
+    with plan_session(db), connections[db].cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for number, value in cursor.fetchall():
+            found[number].append(value)
+    return found
+
+
 class FrenchPostgresSearchResults(ResultsProtocol, PostgresSearchResults):
     """Bounded counts and facets for the queries the compiler bounds."""
 
@@ -597,38 +616,26 @@ class FrenchPostgresSearchBackend(BackendProtocol, PostgresSearchBackend):
         ]
         if len(pending) < 2:
             return  # one statement either way
-        parts, params = [], []
+        statements = {}
         for number, compiler in enumerate(pending):
             try:
-                sql, part_params = compiler.first_matches_sql(compiler.get_config(self))
+                statements[number] = compiler.first_matches_sql(compiler.get_config(self))
             except EmptyResultSet:
-                sql, part_params = "SELECT NULL::bigint AS object_pk WHERE false", ()
-            parts.append(f"(SELECT {number} AS searched, object_pk FROM ({sql}) AS matches)")
-            params += part_params
-        found = {number: [] for number in range(len(pending))}
-        with plan_session(pending[0].queryset.db), connections[pending[0].queryset.db].cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(parts), params)
-            for number, pk in cursor.fetchall():
-                found[number].append(pk)
+                pass  # nothing visible: no match
+        found = each_part_rows(pending[0].queryset.db, statements, "part.object_pk")
         for number, compiler in enumerate(pending):
-            compiler._first_matches = found[number]
+            compiler._first_matches = found.get(number, [])
 
     def count_facets(self, asked):
         """Every type's facets in one statement: each type's grouped rows
         (facet_rows()) as JSON, which keeps their values' types, in a UNION
         ALL (one statement per type cost a round trip and a plan each)."""
-        parts, params = [], []
+        statements = {}
         for number, (results, facets) in enumerate(asked):
             rows = results.facet_rows(facets)
             if rows is not None:
-                sql, row_params = rows.query.sql_with_params()
-                parts.append(f"(SELECT {number} AS searched, row_to_json(grouped)::text FROM ({sql}) AS grouped)")
-                params += row_params
-        grouped = {number: [] for number in range(len(asked))}
-        if parts:
-            db = asked[0][0].query_compiler.queryset.db
-            with plan_session(db), connections[db].cursor() as cursor:
-                cursor.execute(" UNION ALL ".join(parts), params)
-                for number, row in cursor.fetchall():
-                    grouped[number].append(json.loads(row))
-        return [summed_facets(grouped[number], facets) for number, (_results, facets) in enumerate(asked)]
+                statements[number] = rows.query.sql_with_params()
+        db = asked[0][0].query_compiler.queryset.db if asked else None
+        found = each_part_rows(db, statements, "row_to_json(part)::text")
+        grouped = {number: [json.loads(row) for row in rows] for number, rows in found.items()}
+        return [summed_facets(grouped.get(number, []), facets) for number, (_results, facets) in enumerate(asked)]
